@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PareNetwork.Web.Catalog;
+using PareNetwork.Web.Domain;
+using PareNetwork.Web.Geo;
+
+namespace PareNetwork.Web.Api;
+
+public static class StructuresApi
+{
+    public const int DefaultNearbyLimit = 20;
+    public const int MaxNearbyLimit = 200;
+
+    public static IEndpointRouteBuilder MapStructuresApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/structures").CacheOutput(policy => policy.Tag(HttpCaching.CatalogTag).SetVaryByQuery("*"));
+        group.MapGet("/", GetStructures).WithName("structures");
+        group.MapGet("/nearby", GetNearby).WithName("structures-nearby");
+        return app;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> GetStructures(
+        HttpContext context, GeoReference geo, StructureCatalog catalog, CancellationToken ct)
+    {
+        var (filter, errors) = StructureFilter.Parse(context.Request.Query, geo);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Filtre invalide");
+        }
+        var snapshot = await catalog.GetAsync();
+        if (HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, filter.ToQueryString())))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var features = snapshot.Structures.Where(filter.Matches).Select(s => (s, (double?)null));
+        return TypedResults.File(WriteFeatures(features), "application/geo+json");
+    }
+
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> GetNearby(
+        HttpContext context, GeoReference geo, StructureCatalog catalog, string? commune, double? lat, double? lon, int? limit, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        double latitude = 0, longitude = 0;
+        if (!string.IsNullOrWhiteSpace(commune))
+        {
+            if (geo.CommunesByCode.GetValueOrDefault(commune.Trim().ToUpperInvariant()) is { Latitude: { } cLat, Longitude: { } cLon })
+            {
+                (latitude, longitude) = (cLat, cLon);
+            }
+            else
+            {
+                errors["commune"] = [$"Commune « {commune} » inconnue ou sans position : utilisez son code INSEE (5 caractères)."];
+            }
+        }
+        else if (lat is { } la && lon is { } lo)
+        {
+            if (la is < -90 or > 90 || lo is < -180 or > 180)
+            {
+                errors["lat"] = ["Coordonnées hors limites : latitude entre -90 et 90, longitude entre -180 et 180."];
+            }
+            (latitude, longitude) = (la, lo);
+        }
+        else
+        {
+            errors["commune"] = ["Indiquez une commune (code INSEE) ou une position (lat et lon)."];
+        }
+        var count = limit ?? DefaultNearbyLimit;
+        if (count is < 1 or > MaxNearbyLimit)
+        {
+            errors["limit"] = [$"La limite doit être comprise entre 1 et {MaxNearbyLimit}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Recherche de proximité invalide");
+        }
+
+        var snapshot = await catalog.GetAsync();
+        var key = $"{latitude:R},{longitude:R},{count}";
+        if (HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, key)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var nearest = snapshot.Nearest(latitude, longitude, count).Select(x => (x.Structure, (double?)x.DistanceKm));
+        return TypedResults.File(WriteFeatures(nearest), "application/geo+json");
+    }
+
+    internal static byte[] WriteFeatures(IEnumerable<(PublicStructure Structure, double? DistanceKm)> features)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "FeatureCollection");
+            writer.WriteStartArray("features");
+            foreach (var (s, distance) in features)
+            {
+                WriteFeature(writer, s, distance);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteFeature(Utf8JsonWriter writer, PublicStructure s, double? distanceKm)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "Feature");
+        writer.WriteNumber("id", s.Id);
+        writer.WritePropertyName("geometry");
+        GeoJsonWriting.WritePoint(writer, s.Latitude, s.Longitude);
+        writer.WriteStartObject("properties");
+        writer.WriteNumber("id", s.Id);
+        writer.WriteString("nom", s.Name);
+        WriteOptional(writer, "sigle", s.Acronym);
+        writer.WriteString("url", s.Url);
+        writer.WriteString("nature", Vocabulary.Natures.Code(s.Nature));
+        WriteCodes(writer, "actions", s.Actions, Vocabulary.Actions);
+        WriteCodes(writer, "publics", s.Publics, Vocabulary.Publics);
+        writer.WriteString("portee", Vocabulary.Scopes.Code(s.Scope));
+        WriteStrings(writer, "departements", s.DepartementCodes);
+        WriteOptional(writer, "commune", s.CommuneName);
+        WriteOptional(writer, "code_commune", s.CommuneCode);
+        WriteOptional(writer, "adresse", s.Address);
+        writer.WriteString("precision", Vocabulary.Precisions.Code(s.Precision));
+        writer.WriteBoolean("confidentiel", s.IsConfidential);
+        WriteStrings(writer, "telephones", s.Phones);
+        WriteOptional(writer, "email", s.Email);
+        WriteOptional(writer, "site_web", s.Website);
+        if (distanceKm is { } d)
+        {
+            writer.WriteNumber("distance_km", Math.Round(d, 1));
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            writer.WriteStringValue(v);
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteCodes<T>(Utf8JsonWriter writer, string name, IEnumerable<T> values, Terms<T> terms) where T : struct, Enum =>
+        WriteStrings(writer, name, values.Select(terms.Code));
+}

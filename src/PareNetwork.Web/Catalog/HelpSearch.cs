@@ -1,0 +1,68 @@
+using PareNetwork.Web.Domain;
+using PareNetwork.Web.Geo;
+
+namespace PareNetwork.Web.Catalog;
+
+/// <summary>
+/// "Who can help near here?": the structures serving the place's département, local ones first by
+/// great-circle distance; then local structures of neighbouring départements close by; then the régional
+/// and national ones serving the département.
+/// </summary>
+public sealed record HelpSearchResult(
+    CommuneInfo? Commune,
+    DepartementInfo Departement,
+    double Latitude,
+    double Longitude,
+    IReadOnlyList<(PublicStructure Structure, double? DistanceKm)> Local,
+    IReadOnlyList<(PublicStructure Structure, double DistanceKm)> Nearby,
+    IReadOnlyList<PublicStructure> Wider)
+{
+    public const double NearbyRadiusKm = 100;
+    public const int NearbyLimit = 10;
+
+    public static HelpSearchResult? ForCommune(string communeCode, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
+    {
+        if (geo.CommunesByCode.GetValueOrDefault(communeCode) is not { Latitude: { } lat, Longitude: { } lon } commune)
+        {
+            return null;
+        }
+        return Build(commune, geo.DepartementsByCode[commune.DepartementCode], lat, lon, snapshot, filter);
+    }
+
+    public static HelpSearchResult? ForPosition(double latitude, double longitude, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
+    {
+        var departement = geo.DepartementAt(latitude, longitude);
+        var commune = geo.NearestCommunes(latitude, longitude, 1).Select(x => x.Commune).FirstOrDefault();
+        departement ??= commune is null ? null : geo.DepartementsByCode[commune.DepartementCode];
+        return departement is null ? null : Build(commune, departement, latitude, longitude, snapshot, filter);
+    }
+
+    private static HelpSearchResult Build(CommuneInfo? commune, DepartementInfo departement, double lat, double lon, CatalogSnapshot snapshot, StructureFilter filter)
+    {
+        static bool IsLocal(PublicStructure s) => s.Scope is Scope.Locale or Scope.Departementale;
+
+        var candidates = snapshot.Structures.Where(filter.Matches).ToList();
+        var serving = candidates.Where(s => s.Serves(departement.Code)).ToList();
+
+        var local = serving.Where(IsLocal)
+            .Select(s => (Structure: s, DistanceKm: s.HasPoint ? GreatCircle.DistanceKm(lat, lon, s.Latitude!.Value, s.Longitude!.Value) : (double?)null))
+            .OrderBy(x => x.DistanceKm is null)
+            .ThenBy(x => x.DistanceKm)
+            .ThenBy(x => x.Structure.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var nearby = candidates.Where(s => IsLocal(s) && s.HasPoint && !s.Serves(departement.Code))
+            .Select(s => (Structure: s, DistanceKm: GreatCircle.DistanceKm(lat, lon, s.Latitude!.Value, s.Longitude!.Value)))
+            .Where(x => x.DistanceKm <= NearbyRadiusKm)
+            .OrderBy(x => x.DistanceKm)
+            .Take(NearbyLimit)
+            .ToList();
+
+        var wider = serving.Where(s => !IsLocal(s))
+            .OrderBy(s => s.Scope == Scope.Nationale)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+
+        return new HelpSearchResult(commune, departement, lat, lon, local, nearby, wider);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using PareNetwork.Web.Data;
+using PareNetwork.Web.Domain;
+using PareNetwork.Web.Geo;
+
+namespace PareNetwork.Web.Catalog;
+
+/// <summary>An immutable snapshot of the published structures, as the public sees them.</summary>
+public sealed class CatalogSnapshot
+{
+    private readonly STRtree<PublicStructure> _pointIndex = new();
+
+    public CatalogSnapshot(IReadOnlyList<PublicStructure> structures)
+    {
+        Structures = structures;
+        ById = structures.ToDictionary(s => s.Id);
+        foreach (var s in structures.Where(s => s.HasPoint))
+        {
+            _pointIndex.Insert(new Envelope(s.Longitude!.Value, s.Longitude.Value, s.Latitude!.Value, s.Latitude.Value), s);
+        }
+        _pointIndex.Build();
+        Version = ComputeVersion(structures);
+    }
+
+    public IReadOnlyList<PublicStructure> Structures { get; }
+
+    public IReadOnlyDictionary<int, PublicStructure> ById { get; }
+
+    /// <summary>Changes whenever any published structure changes: the basis of every ETag.</summary>
+    public string Version { get; }
+
+    public IReadOnlyList<(PublicStructure Structure, double DistanceKm)> Nearest(double latitude, double longitude, int count) =>
+        GreatCircle.Nearest(_pointIndex, latitude, longitude, count, s => (s.Latitude!.Value, s.Longitude!.Value));
+
+    public int CountServing(string departementCode) => Structures.Count(s => s.Serves(departementCode));
+
+    private static string ComputeVersion(IReadOnlyList<PublicStructure> structures)
+    {
+        var builder = new StringBuilder();
+        foreach (var s in structures)
+        {
+            builder.Append(s.Id).Append(':').Append(s.UpdatedAt.Ticks).Append(';');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16];
+    }
+}
+
+/// <summary>
+/// Holds the current <see cref="CatalogSnapshot"/>, rebuilt from the database on first use after
+/// <see cref="Invalidate"/>. Every write path to structures calls Invalidate once its transaction commits.
+/// </summary>
+public sealed class StructureCatalog(IServiceScopeFactory scopes)
+{
+    private Lazy<Task<CatalogSnapshot>> _current = new(() => LoadAsync(scopes));
+
+    public event Action? Invalidated;
+
+    public void Invalidate()
+    {
+        Interlocked.Exchange(ref _current, new Lazy<Task<CatalogSnapshot>>(() => LoadAsync(scopes)));
+        Invalidated?.Invoke();
+    }
+
+    public Task<CatalogSnapshot> GetAsync()
+    {
+        var current = Volatile.Read(ref _current);
+        var loading = current.Value;
+        if (loading.IsFaulted)
+        {
+            Interlocked.CompareExchange(ref _current, new Lazy<Task<CatalogSnapshot>>(() => LoadAsync(scopes)), current);
+        }
+        return loading;
+    }
+
+    private static async Task<CatalogSnapshot> LoadAsync(IServiceScopeFactory scopes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
+        var published = await db.Structures.AsNoTracking()
+            .Where(s => s.Status == StructureStatus.Publiee)
+            .OrderBy(s => s.Name)
+            .Select(s => new
+            {
+                Structure = s,
+                DepartementCodes = s.Departements.Select(d => d.Code).ToList(),
+                CommuneName = s.Commune == null ? null : s.Commune.Name,
+            })
+            .AsSplitQuery()
+            .ToListAsync();
+        return new CatalogSnapshot([.. published.Select(p => PublicStructure.From(p.Structure, p.DepartementCodes, p.CommuneName))]);
+    }
+}

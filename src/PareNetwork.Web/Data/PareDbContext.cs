@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using PareNetwork.Web.Domain;
+
+namespace PareNetwork.Web.Data;
+
+public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider? timeProvider = null) : DbContext(options)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Departement> Departements => Set<Departement>();
+
+    public DbSet<Commune> Communes => Set<Commune>();
+
+    public DbSet<Structure> Structures => Set<Structure>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PareDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// The EF SQLite spatial plugin is not available to us, so on SQLite geometries are stored as
+    /// WKB blobs and all spatial work happens in memory with NetTopologySuite. PostGIS maps them natively.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<Point>().HaveConversion<WkbConverter<Point>, GeometryComparer<Point>>();
+            configurationBuilder.Properties<MultiPolygon>().HaveConversion<WkbConverter<MultiPolygon>, GeometryComparer<MultiPolygon>>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampStructures();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampStructures();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampStructures()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<Structure>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAt = now;
+                    entry.Entity.UpdatedAt = now;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.Version = Guid.NewGuid();
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace PareNetwork.Web.Data.Seeding;
+
+/// <summary>Applies migrations, then seeds reference data and structures in one all-or-nothing transaction.</summary>
+public sealed partial class DatabaseInitializer(PareDbContext db, IOptions<SeedOptions> options, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        await db.Database.MigrateAsync(ct);
+
+        var dataPath = options.Value.DataPath;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var seededReference = false;
+        if (!await db.Departements.AnyAsync(ct))
+        {
+            await ReferenceDataSeeder.SeedAsync(db, dataPath, ct);
+            seededReference = true;
+        }
+        var addedStructures = await StructureSeeder.SeedAsync(db, dataPath, ct);
+        await transaction.CommitAsync(ct);
+
+        LogReady(logger, clock.ElapsedMilliseconds, seededReference, addedStructures);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready in {ElapsedMs} ms (reference data seeded: {SeededReference}, structures added: {AddedStructures})")]
+    private static partial void LogReady(ILogger logger, long elapsedMs, bool seededReference, int addedStructures);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using NetTopologySuite.Geometries;
+
+namespace PareNetwork.Web.Domain;
+
+public class Structure
+{
+    public int Id { get; private set; }
+
+    /// <summary>Stable key from the source that created the record (seed or import); never reused.</summary>
+    public string? ExternalKey { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Acronym { get; set; }
+
+    public StructureNature Nature { get; set; }
+
+    public string? Description { get; set; }
+
+    public List<StructureAction> Actions { get; set; } = [];
+
+    public List<StructurePublic> Publics { get; set; } = [];
+
+    public Scope Scope { get; set; }
+
+    /// <summary>The départements the structure serves, as declared; a national structure serves them all.</summary>
+    public List<Departement> Departements { get; set; } = [];
+
+    public string? Address { get; set; }
+
+    public string? CommuneCode { get; private set; }
+
+    public Commune? Commune { get; private set; }
+
+    public Point? Location { get; private set; }
+
+    public LocationPrecision LocationPrecision { get; private set; } = LocationPrecision.Departement;
+
+    public AddressVisibility AddressVisibility { get; set; }
+
+    public List<string> Phones { get; set; } = [];
+
+    public string? Email { get; set; }
+
+    public string? Website { get; set; }
+
+    /// <summary>Social accounts as "network:handle".</summary>
+    public List<string> SocialAccounts { get; set; } = [];
+
+    public string? OpeningHours { get; set; }
+
+    public StructureStatus Status { get; set; } = StructureStatus.EnAttente;
+
+    /// <summary>When a person last confirmed the record is right; distinct from <see cref="UpdatedAt"/>.</summary>
+    public DateTime? ConfirmedAt { get; private set; }
+
+    /// <summary>How the record came in (e.g. "seed:003_….txt"), for provenance and audits.</summary>
+    public string? Source { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Application-managed optimistic concurrency token, renewed on every save that changes the row.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool IsConfidential => AddressVisibility == AddressVisibility.Confidentielle;
+
+    public bool IsPublished => Status == StructureStatus.Publiee;
+
+    public bool Serves(string departementCode) =>
+        Scope == Scope.Nationale || Departements.Exists(d => d.Code == departementCode);
+
+    /// <summary>
+    /// Places the structure: an exact point wins; otherwise its commune's point, marked approximate;
+    /// otherwise only its département is known and it gets no point at all.
+    /// </summary>
+    public void PlaceAt(Commune? commune, Point? exactPoint)
+    {
+        CommuneCode = commune?.Code;
+        Commune = commune;
+        (Location, LocationPrecision) = (exactPoint, commune?.Location) switch
+        {
+            ({ } exact, _) => (exact, LocationPrecision.Adresse),
+            (null, { } communePoint) => (communePoint.Copy() as Point, LocationPrecision.Commune),
+            _ => ((Point?)null, LocationPrecision.Departement),
+        };
+    }
+
+    public void Confirm(DateTime at) => ConfirmedAt = at;
+
+    public string Slug => Slugify(Name);
+
+    public static string Slugify(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(normalized.Length);
+        var pendingDash = false;
+        foreach (var c in normalized)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingDash && builder.Length > 0)
+                {
+                    builder.Append('-');
+                }
+                builder.Append(char.ToLowerInvariant(c));
+                pendingDash = false;
+            }
+            else
+            {
+                pendingDash = true;
+            }
+        }
+        return builder.Length > 80 ? builder.ToString(0, 80).TrimEnd('-') : builder.ToString();
+    }
+}

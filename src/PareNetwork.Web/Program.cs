@@ -1,0 +1,35 @@
+using PareNetwork.Web.Api;
+using PareNetwork.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPersistence();
+builder.AddCatalog();
+builder.AddHttpFeatures();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+await app.WarmCatalogAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSecurityHeaders();
+app.UseResponseCompression();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+app.UseOutputCache();
+
+app.MapHealthChecks("/health");
+app.MapDepartementsApi();
+app.MapStructuresApi();
+app.MapCommunesApi();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,29 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace PareNetwork.Web.Setup;
+
+public static class HttpExtensions
+{
+    public static WebApplicationBuilder AddHttpFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10));
+        builder.Services.AddResponseCompression(options =>
+        {
+            // HTML pages carry antiforgery tokens: leaving them uncompressed rules out BREACH-style attacks over HTTPS.
+            options.EnableForHttps = true;
+            options.MimeTypes = ["application/json", "application/geo+json", "application/problem+json", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.AddRazorPages();
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        return builder;
+    }
+}

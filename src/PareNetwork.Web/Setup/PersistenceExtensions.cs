@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PareNetwork.Web.Data;
+using PareNetwork.Web.Data.Seeding;
+
+namespace PareNetwork.Web.Setup;
+
+public static class PersistenceExtensions
+{
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Pare")
+            ?? throw new InvalidOperationException("ConnectionStrings:Pare is not configured.");
+        connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<PareDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<PareDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Migrates and seeds before the app takes requests; a bad seed file stops the start with its message.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder created.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(source) ? source : Path.Combine(contentRoot, source);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}
