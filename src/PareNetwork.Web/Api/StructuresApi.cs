@@ -17,6 +17,7 @@ public static class StructuresApi
         var group = app.MapGroup("/api/structures").CacheOutput(policy => policy.Tag(HttpCaching.CatalogTag).SetVaryByQuery("*"));
         group.MapGet("/", GetStructures).WithName("structures");
         group.MapGet("/nearby", GetNearby).WithName("structures-nearby");
+        group.MapGet("/around", GetAround).WithName("structures-around");
         return app;
     }
 
@@ -33,7 +34,7 @@ public static class StructuresApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var features = snapshot.Structures.Where(filter.Matches).Select(s => (s, (double?)null));
+        var features = snapshot.Structures.Where(filter.Matches).Select(s => new FeatureRow(s));
         return TypedResults.File(WriteFeatures(features), "application/geo+json");
     }
 
@@ -81,21 +82,76 @@ public static class StructuresApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var nearest = snapshot.Nearest(latitude, longitude, count).Select(x => (x.Structure, (double?)x.DistanceKm));
+        var nearest = snapshot.Nearest(latitude, longitude, count).Select(x => new FeatureRow(x.Structure, x.DistanceKm));
         return TypedResults.File(WriteFeatures(nearest), "application/geo+json");
     }
 
-    internal static byte[] WriteFeatures(IEnumerable<(PublicStructure Structure, double? DistanceKm)> features)
+    /// <summary>
+    /// The help search of the map and the list: one FeatureCollection in display order, each feature tagged with
+    /// its group ("local", "proche", "reseau"), plus the place searched as foreign members "commune" and "departement".
+    /// </summary>
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult>> GetAround(
+        HttpContext context, GeoReference geo, StructureCatalog catalog, string? commune, double? lat, double? lon, CancellationToken ct)
+    {
+        var (filter, errors) = StructureFilter.Parse(context.Request.Query, geo);
+        if (string.IsNullOrWhiteSpace(commune) && (lat is null || lon is null))
+        {
+            errors["commune"] = ["Indiquez une commune (code INSEE) ou une position (lat et lon)."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Recherche invalide");
+        }
+        var snapshot = await catalog.GetAsync();
+        var result = string.IsNullOrWhiteSpace(commune)
+            ? HelpSearch.ForPosition(lat!.Value, lon!.Value, snapshot, geo, filter)
+            : HelpSearch.ForCommune(commune.Trim().ToUpperInvariant(), snapshot, geo, filter);
+        if (result is null)
+        {
+            return TypedResults.Problem("Aucune commune ni aucun département français ne correspond à ce lieu.", statusCode: StatusCodes.Status404NotFound, title: "Lieu introuvable");
+        }
+        if (HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, context.Request.QueryString.Value)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var rows = result.Local.Select(x => new FeatureRow(x.Structure, x.DistanceKm, "local"))
+            .Concat(result.Nearby.Select(x => new FeatureRow(x.Structure, x.DistanceKm, "proche")))
+            .Concat(result.Wider.Select(s => new FeatureRow(s, null, "reseau")));
+        return TypedResults.File(WriteFeatures(rows, writer =>
+        {
+            if (result.Commune is { } c)
+            {
+                writer.WriteStartObject("commune");
+                writer.WriteString("code", c.Code);
+                writer.WriteString("nom", c.Name);
+                WriteStrings(writer, "codes_postaux", c.PostalCodes);
+                writer.WriteEndObject();
+            }
+            writer.WriteStartObject("departement");
+            writer.WriteString("code", result.Departement.Code);
+            writer.WriteString("nom", result.Departement.Name);
+            writer.WriteEndObject();
+            writer.WriteStartArray("position");
+            writer.WriteNumberValue(Math.Round(result.Longitude, 5));
+            writer.WriteNumberValue(Math.Round(result.Latitude, 5));
+            writer.WriteEndArray();
+        }), "application/geo+json");
+    }
+
+    internal readonly record struct FeatureRow(PublicStructure Structure, double? DistanceKm = null, string? Group = null);
+
+    internal static byte[] WriteFeatures(IEnumerable<FeatureRow> features, Action<Utf8JsonWriter>? foreignMembers = null)
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteString("type", "FeatureCollection");
+            foreignMembers?.Invoke(writer);
             writer.WriteStartArray("features");
-            foreach (var (s, distance) in features)
+            foreach (var row in features)
             {
-                WriteFeature(writer, s, distance);
+                WriteFeature(writer, row);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
@@ -103,8 +159,9 @@ public static class StructuresApi
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteFeature(Utf8JsonWriter writer, PublicStructure s, double? distanceKm)
+    private static void WriteFeature(Utf8JsonWriter writer, FeatureRow row)
     {
+        var (s, distanceKm, group) = row;
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
         writer.WriteNumber("id", s.Id);
@@ -132,6 +189,7 @@ public static class StructuresApi
         {
             writer.WriteNumber("distance_km", Math.Round(d, 1));
         }
+        WriteOptional(writer, "groupe", group);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -8,7 +8,7 @@ namespace PareNetwork.Web.Catalog;
 /// great-circle distance; then local structures of neighbouring départements close by; then the régional
 /// and national ones serving the département.
 /// </summary>
-public sealed record HelpSearchResult(
+public sealed record HelpSearch(
     CommuneInfo? Commune,
     DepartementInfo Departement,
     double Latitude,
@@ -20,7 +20,7 @@ public sealed record HelpSearchResult(
     public const double NearbyRadiusKm = 100;
     public const int NearbyLimit = 10;
 
-    public static HelpSearchResult? ForCommune(string communeCode, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
+    public static HelpSearch? ForCommune(string communeCode, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
     {
         if (geo.CommunesByCode.GetValueOrDefault(communeCode) is not { Latitude: { } lat, Longitude: { } lon } commune)
         {
@@ -29,7 +29,7 @@ public sealed record HelpSearchResult(
         return Build(commune, geo.DepartementsByCode[commune.DepartementCode], lat, lon, snapshot, filter);
     }
 
-    public static HelpSearchResult? ForPosition(double latitude, double longitude, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
+    public static HelpSearch? ForPosition(double latitude, double longitude, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
     {
         var departement = geo.DepartementAt(latitude, longitude);
         var commune = geo.NearestCommunes(latitude, longitude, 1).Select(x => x.Commune).FirstOrDefault();
@@ -37,7 +37,7 @@ public sealed record HelpSearchResult(
         return departement is null ? null : Build(commune, departement, latitude, longitude, snapshot, filter);
     }
 
-    private static HelpSearchResult Build(CommuneInfo? commune, DepartementInfo departement, double lat, double lon, CatalogSnapshot snapshot, StructureFilter filter)
+    private static HelpSearch Build(CommuneInfo? commune, DepartementInfo departement, double lat, double lon, CatalogSnapshot snapshot, StructureFilter filter)
     {
         static bool IsLocal(PublicStructure s) => s.Scope is Scope.Locale or Scope.Departementale;
 
@@ -63,6 +63,6 @@ public sealed record HelpSearchResult(
             .ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
 
-        return new HelpSearchResult(commune, departement, lat, lon, local, nearby, wider);
+        return new HelpSearch(commune, departement, lat, lon, local, nearby, wider);
     }
 }
