@@ -102,7 +102,7 @@ public sealed class GeoReference
 
     /// <summary>
     /// Communes matching a name or a postal code: accent- and case-insensitive; exact names first, then
-    /// name prefixes, then names containing the text, each by decreasing population; postal-code prefixes accepted.
+    /// name prefixes, then names containing the text, each by decreasing population; postal-code prefixes accepted, and an exact INSEE code when no postal code matches.
     /// </summary>
     public IReadOnlyList<CommuneInfo> SearchCommunes(string? query, int limit = 10)
     {
@@ -111,13 +111,18 @@ public sealed class GeoReference
         {
             return [];
         }
-        if (q.All(char.IsAsciiDigit) || (q.Length >= 2 && q[..2] is "2a" or "2b"))
+        if (q.All(char.IsAsciiDigit))
         {
-            return [.. Communes
-                .Where(c => c.PostalCodes.Any(p => p.StartsWith(q, StringComparison.OrdinalIgnoreCase)) || c.Code.StartsWith(q, StringComparison.OrdinalIgnoreCase))
-                .OrderByDescending(c => c.PostalCodes.Contains(q) || c.Code.Equals(q, StringComparison.OrdinalIgnoreCase))
+            List<CommuneInfo> byPostalCode = [.. Communes
+                .Where(c => c.PostalCodes.Any(p => p.StartsWith(q, StringComparison.Ordinal)))
+                .OrderByDescending(c => c.PostalCodes.Contains(q))
                 .ThenByDescending(c => c.Population)
                 .Take(limit)];
+            return byPostalCode.Count > 0 || !CommunesByCode.TryGetValue(q, out var byInsee) ? byPostalCode : [byInsee];
+        }
+        if (CommunesByCode.TryGetValue(q.ToUpperInvariant(), out var corsican))
+        {
+            return [corsican];
         }
         return [.. Communes
             .Select(c => (Commune: c, Rank: c.SearchKey == q ? 0 : c.SearchKey.StartsWith(q, StringComparison.Ordinal) ? 1 : c.SearchKey.Contains(q, StringComparison.Ordinal) ? 2 : 3))

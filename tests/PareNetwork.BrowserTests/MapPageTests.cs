@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace PareNetwork.BrowserTests;
+
+/// <summary>The home page: the map, the result list and the filters that drive both.</summary>
+public sealed class MapPageTests(PareAppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    /// <summary>The list shows at most this many structures.</summary>
+    private const int ListLimit = 200;
+
+    [Fact]
+    public async Task Map_draws_the_departements_choropleth_its_legend_and_markers_without_tiles()
+    {
+        await OpenAsync("/");
+
+        var areas = Page.Locator("#map path.departement-area");
+        var areaCount = await EventuallyAsync(areas.CountAsync, n => n >= 90);
+        Assert.True(areaCount >= 90, $"Expected at least 90 département areas on #map, found {areaCount}.");
+        await Expect(Page.Locator(".map-legend")).ToBeVisibleAsync();
+
+        var markers = Page.Locator("#map .leaflet-marker-icon");
+        var markerCount = await EventuallyAsync(markers.CountAsync, n => n > 0);
+        Assert.True(markerCount > 0, "Expected structure markers or clusters (.leaflet-marker-icon) on #map, found none.");
+    }
+
+    [Fact]
+    public async Task Result_list_counts_and_shows_every_published_structure()
+    {
+        var published = (await App.FeaturesAsync("api/structures")).Select(Name).ToList();
+        Assert.NotEmpty(published);
+
+        await OpenAsync("/");
+
+        await Expect(Page.Locator("#resultats-compte")).ToHaveTextAsync(StartsWith(StructureCount(published.Count)));
+        await Expect(Page.Locator("li.resultat")).ToHaveCountAsync(Math.Min(published.Count, ListLimit));
+        if (published.Count <= ListLimit)
+        {
+            var listed = await Page.Locator("li.resultat a.resultat-nom").AllInnerTextsAsync();
+            Assert.Equal(published.Order(StringComparer.Ordinal), listed.Select(n => n.Trim()).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Action_filter_narrows_the_list_to_the_api_answer_and_goes_into_the_url()
+    {
+        var all = (await App.FeaturesAsync("api/structures")).Count;
+        var lodging = (await App.FeaturesAsync("api/structures?action=hebergement")).Select(Name).ToList();
+        Assert.InRange(lodging.Count, 1, all - 1);
+
+        await OpenAsync("/");
+        await Expect(Page.Locator("#resultats-compte")).ToHaveTextAsync(StartsWith(StructureCount(all)));
+
+        await Page.Locator("#filtre-action").SelectOptionAsync("hebergement");
+
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]action=hebergement(&|$)"));
+        await Expect(Page.Locator("#resultats-compte")).ToHaveTextAsync(StartsWith(StructureCount(lodging.Count)));
+        await Expect(Page.Locator("li.resultat")).ToHaveCountAsync(lodging.Count);
+        var listed = await Page.Locator("li.resultat a.resultat-nom").AllInnerTextsAsync();
+        Assert.Equal(lodging.Order(StringComparer.Ordinal), listed.Select(n => n.Trim()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_shared_filtered_url_opens_with_the_filter_applied()
+    {
+        var lodging = (await App.FeaturesAsync("api/structures?action=hebergement")).Count;
+
+        await OpenAsync("/?action=hebergement");
+
+        await Expect(Page.Locator("#filtre-action")).ToHaveValueAsync("hebergement");
+        await Expect(Page.Locator("#resultats-compte")).ToHaveTextAsync(StartsWith(StructureCount(lodging)));
+        await Expect(Page.Locator("li.resultat")).ToHaveCountAsync(lodging);
+    }
+
+    [Fact]
+    public async Task Clicking_a_result_opens_that_structure_page()
+    {
+        await OpenAsync("/");
+        var link = Page.Locator("li.resultat a.resultat-nom").First;
+        await Expect(link).ToBeVisibleAsync();
+        var name = (await link.InnerTextAsync()).Trim();
+        var structure = await App.StructureAsync(name);
+
+        await link.ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/structures/\d+/[a-z0-9-]+$"));
+        Assert.Equal(structure.GetProperty("url").GetString(), CurrentPath);
+        await Expect(Page.Locator("h1")).ToHaveTextAsync(name);
+    }
+
+    private static string Name(JsonElement feature) => feature.GetProperty("properties").GetProperty("nom").GetString()!;
+
+    /// <summary>The text starts with these words (then ends or goes on after a non-digit).</summary>
+    private static Regex StartsWith(string words) => new($@"^\s*{Regex.Escape(words)}(?!\w)");
+}

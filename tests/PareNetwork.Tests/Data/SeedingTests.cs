@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+using PareNetwork.Tests.Infrastructure;
+using PareNetwork.Web.Data.Seeding;
+
+namespace PareNetwork.Tests.Data;
+
+public class SeedingTests
+{
+    [Fact]
+    public async Task A_first_start_creates_and_seeds_and_a_second_start_changes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("pare-seed-").FullName;
+        try
+        {
+            DatabaseState first;
+            await using (var app = new PareAppFactory(folder: folder))
+            {
+                using var client = app.CreateClient();
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+                first = DatabaseState.Read(app);
+            }
+
+            DatabaseState second;
+            await using (var app = new PareAppFactory(folder: folder))
+            {
+                using var client = app.CreateClient();
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+                second = DatabaseState.Read(app);
+            }
+
+            Assert.Equal(18, first.Regions);
+            Assert.Equal(101, first.Departements);
+            Assert.Equal(34_875, first.Communes);
+            Assert.Equal(CountCsvRows(Path.Combine(PareAppFactory.RepositoryDataSeed, "structures.csv")), first.Structures);
+            Assert.Equal(first, second);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_structure_row_stops_the_seed_naming_file_line_and_field_and_writes_nothing()
+    {
+        var dataSeed = CopyOfDataSeed();
+        var structures = Path.Combine(dataSeed, "structures.csv");
+        var lines = File.ReadAllLines(structures);
+        lines[3] = lines[3].Replace(",ligne-ecoute,", ",helpline,", StringComparison.Ordinal).Replace(",association,", ",helpline,", StringComparison.Ordinal).Replace(",fondation,", ",helpline,", StringComparison.Ordinal);
+        Assert.Contains(",helpline,", lines[3], StringComparison.Ordinal);
+        File.WriteAllLines(structures, lines);
+        var app = new PareAppFactory(dataSeedPath: dataSeed);
+        try
+        {
+            var error = Assert.Throws<SeedDataException>(() => app.CreateClient());
+
+            Assert.Equal("structures.csv, ligne 4, champ « nature » : valeur « helpline » inconnue (valeurs admises : association, fondation, service-public, etablissement, police, ligne-ecoute).", error.Message);
+            Assert.Equal(DatabaseState.Empty, DatabaseState.Read(app));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            app.DeleteFolder();
+            Directory.Delete(dataSeed, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_row_with_an_unknown_departement_is_reported_with_its_line_and_field()
+    {
+        var dataSeed = CopyOfDataSeed();
+        var structures = Path.Combine(dataSeed, "structures.csv");
+        File.AppendAllText(structures, "essai,Essai,,association,prevention,jeunes,departementale,99,,,,,,,,,,non,,test.txt\r\n");
+        var expectedLine = File.ReadAllLines(structures).Length;
+        var app = new PareAppFactory(dataSeedPath: dataSeed);
+        try
+        {
+            var error = Assert.Throws<SeedDataException>(() => app.CreateClient());
+
+            Assert.Equal($"structures.csv, ligne {expectedLine}, champ « departements » : département « 99 » inconnu.", error.Message);
+            Assert.Equal(DatabaseState.Empty, DatabaseState.Read(app));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            app.DeleteFolder();
+            Directory.Delete(dataSeed, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_row_with_a_missing_column_is_reported_with_its_line()
+    {
+        var dataSeed = CopyOfDataSeed();
+        var structures = Path.Combine(dataSeed, "structures.csv");
+        File.AppendAllText(structures, "essai,Essai,,association\r\n");
+        var expectedLine = File.ReadAllLines(structures).Length;
+        var app = new PareAppFactory(dataSeedPath: dataSeed);
+        try
+        {
+            var error = Assert.Throws<SeedDataException>(() => app.CreateClient());
+
+            Assert.StartsWith($"structures.csv, ligne {expectedLine}, champ", error.Message, StringComparison.Ordinal);
+            Assert.Equal(DatabaseState.Empty, DatabaseState.Read(app));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            app.DeleteFolder();
+            Directory.Delete(dataSeed, recursive: true);
+        }
+    }
+
+    private static string CopyOfDataSeed()
+    {
+        var target = Directory.CreateTempSubdirectory("pare-dataseed-").FullName;
+        foreach (var file in Directory.GetFiles(PareAppFactory.RepositoryDataSeed))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+        return target;
+    }
+
+    private static int CountCsvRows(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var count = 0;
+        while (csv.Read())
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private sealed record DatabaseState(long Regions, long Departements, long Communes, long Structures, string StructureStamps)
+    {
+        public static readonly DatabaseState Empty = new(0, 0, 0, 0, "");
+
+        public static DatabaseState Read(PareAppFactory app)
+        {
+            using var db = app.OpenDatabase();
+            long Count(string table) => (long)new SqliteCommand($"SELECT COUNT(*) FROM {table}", db).ExecuteScalar()!;
+            using var stamps = new SqliteCommand("SELECT group_concat(Id || ':' || UpdatedAt || ':' || Version, ';') FROM (SELECT * FROM Structures ORDER BY Id)", db);
+            return new DatabaseState(Count("Regions"), Count("Departements"), Count("Communes"), Count("Structures"), stamps.ExecuteScalar() as string ?? "");
+        }
+    }
+}

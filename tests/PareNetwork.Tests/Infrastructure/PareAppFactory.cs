@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace PareNetwork.Tests.Infrastructure;
+
+/// <summary>The real app over a real SQLite file in its own temporary folder.</summary>
+public sealed class PareAppFactory : WebApplicationFactory<Program>
+{
+    public PareAppFactory(string? dataSeedPath = null, string? folder = null)
+    {
+        Folder = folder ?? Directory.CreateTempSubdirectory("pare-tests-").FullName;
+        DataSeedPath = dataSeedPath;
+    }
+
+    public string Folder { get; }
+
+    public string? DataSeedPath { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "pare.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Pare", ConnectionString);
+        if (DataSeedPath is not null)
+        {
+            builder.UseSetting("Pare:Seed:DataPath", DataSeedPath);
+        }
+    }
+
+    /// <summary>Reads the database file directly, outside the app.</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
+    }
+
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    public static string RepositoryDataSeed
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PareNetwork.sln")))
+            {
+                dir = dir.Parent;
+            }
+            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found."), "data-seed");
+        }
+    }
+}
+
+/// <summary>One seeded app shared by the read-only tests of a collection.</summary>
+public sealed class SeededApp : IAsyncLifetime
+{
+    public PareAppFactory Factory { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public T Service<T>() where T : notnull => (T)Factory.Services.GetService(typeof(T))!;
+
+    public Task InitializeAsync()
+    {
+        Client = Factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Factory.DeleteFolder();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededAppCollection : ICollectionFixture<SeededApp>
+{
+    public const string Name = "Seeded app";
+}
