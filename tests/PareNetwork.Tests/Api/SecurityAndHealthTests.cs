@@ -1,0 +1,56 @@
+using System.Net;
+using PareNetwork.Tests.Infrastructure;
+
+namespace PareNetwork.Tests.Api;
+
+[Collection(SeededAppCollection.Name)]
+public class SecurityAndHealthTests(SeededApp app)
+{
+    [Fact]
+    public async Task Health_answers_200_after_touching_the_database()
+    {
+        using var response = await app.Client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/structures")]
+    [InlineData("/api/departements")]
+    [InlineData("/page-qui-n-existe-pas")]
+    public async Task Every_response_carries_the_security_headers(string url)
+    {
+        using var response = await app.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task The_home_page_lists_regions_and_departements_in_french()
+    {
+        var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("<html lang=\"fr\"", html, StringComparison.Ordinal);
+        Assert.Contains("Haut-Rhin", html, StringComparison.Ordinal);
+        Assert.Contains("Grand Est", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/departements/973\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_contain_no_inline_script()
+    {
+        var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script(?<attrs>[^>]*)>(?<body>.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.All(scripts, m => Assert.True(
+            m.Groups["attrs"].Value.Contains("src=", StringComparison.Ordinal) || m.Groups["attrs"].Value.Contains("application/json", StringComparison.Ordinal),
+            "Inline script: " + m.Value[..Math.Min(80, m.Value.Length)]));
+    }
+}
