@@ -5,7 +5,7 @@ using PareNetwork.Web.Data.Seeding;
 
 namespace PareNetwork.Web.Setup;
 
-public static class PersistenceExtensions
+public static partial class PersistenceExtensions
 {
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
@@ -25,8 +25,19 @@ public static class PersistenceExtensions
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }
+        catch (SeedDataException ex)
+        {
+            LogInvalidSeed(app.Logger, ex.Message);
+            throw;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Seed data rejected, nothing was written: {Problem}")]
+    private static partial void LogInvalidSeed(ILogger logger, string problem);
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder created.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PareNetwork.Tests.Infrastructure;
+using PareNetwork.Web.Catalog;
+using PareNetwork.Web.Data;
+using PareNetwork.Web.Domain;
+
+namespace PareNetwork.Tests.Api;
+
+/// <summary>A shelter with a street address, a commune and an exact point: none of them may reach the public.</summary>
+public sealed class ConfidentialityTests : IAsyncLifetime
+{
+    private const string SecretAddress = "12 rue du Refuge Secret";
+    private readonly PareAppFactory _factory = new();
+    private HttpClient _client = null!;
+    private int _shelterId;
+
+    public async Task InitializeAsync()
+    {
+        _client = _factory.CreateClient();
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
+        var shelter = new Structure
+        {
+            Name = "Maison d'accueil Horizon",
+            Nature = StructureNature.Etablissement,
+            Actions = [StructureAction.Hebergement],
+            Publics = [StructurePublic.MineursVictimes],
+            Scope = Scope.Locale,
+            Departements = [await db.Departements.FindAsync("68") ?? throw new InvalidOperationException()],
+            Address = SecretAddress,
+            AddressVisibility = AddressVisibility.Confidentielle,
+            Phones = ["03 89 00 00 00"],
+            Status = StructureStatus.Publiee,
+        };
+        shelter.PlaceAt(await db.Communes.FindAsync("68195"), GeoConstants.Point(47.812345, 7.276543));
+        db.Structures.Add(shelter);
+        await db.SaveChangesAsync();
+        _shelterId = shelter.Id;
+        _factory.Services.GetRequiredService<StructureCatalog>().Invalidate();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        _factory.DeleteFolder();
+    }
+
+    [Theory]
+    [InlineData("/api/structures")]
+    [InlineData("/api/structures?departement=68")]
+    [InlineData("/api/structures?action=hebergement")]
+    [InlineData("/api/structures/nearby?lat=47.812345&lon=7.276543&limit=200")]
+    [InlineData("/api/structures/nearby?commune=68195&limit=200")]
+    [InlineData("/api/structures/around?commune=68195")]
+    [InlineData("/api/structures/around?lat=47.812345&lon=7.276543")]
+    public async Task Public_apis_show_the_shelter_at_departement_level_only(string url)
+    {
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertNoSecret(body);
+        using var doc = System.Text.Json.JsonDocument.Parse(body);
+        var shelter = doc.Features().SingleOrDefault(f => f.Prop("id") == _shelterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (url.Contains("nearby", StringComparison.Ordinal))
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Undefined, shelter.ValueKind);
+            return;
+        }
+        Assert.Equal("Maison d'accueil Horizon", shelter.Prop("nom"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, shelter.GetProperty("geometry").ValueKind);
+        Assert.Equal("departement", shelter.Prop("precision"));
+        Assert.Equal("True", shelter.Prop("confidentiel"));
+        Assert.Equal(["03 89 00 00 00"], shelter.PropList("telephones"));
+        Assert.False(shelter.GetProperty("properties").TryGetProperty("commune", out _));
+        Assert.False(shelter.GetProperty("properties").TryGetProperty("code_commune", out _));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/liste")]
+    [InlineData("/liste?commune=68195")]
+    [InlineData("/departements/68")]
+    [InlineData("/structures/{id}/maison-d-accueil-horizon")]
+    public async Task Public_pages_never_show_the_address_commune_or_point(string url)
+    {
+        using var response = await _client.GetAsync(new Uri(url.Replace("{id}", _shelterId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertNoSecret(html);
+        if (url.StartsWith("/structures/", StringComparison.Ordinal))
+        {
+            Assert.Contains("Maison d&#x27;accueil Horizon", html, StringComparison.Ordinal);
+            Assert.Contains("confidenti", html, StringComparison.Ordinal);
+            Assert.Contains("tel:0389000000", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("Lutterbach", html, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertNoSecret(string body)
+    {
+        Assert.DoesNotContain(SecretAddress, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Refuge Secret", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("47.81234", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("7.27654", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("47,81234", body, StringComparison.Ordinal);
+    }
+}
