@@ -51,7 +51,7 @@ public sealed class ConfidentialityTests : IAsyncLifetime
     [InlineData("/api/structures")]
     [InlineData("/api/structures?departement=68")]
     [InlineData("/api/structures?action=hebergement")]
-    [InlineData("/api/structures/nearby?lat=47.8[InlineData("/api/structures/nearby?lat=47.812345&lon=7.276543&limit=200")]lon=7.28&limit=200")]
+    [InlineData("/api/structures/nearby?lat=47.8&lon=7.28&limit=200")]
     [InlineData("/api/structures/nearby?commune=68195&limit=200")]
     [InlineData("/api/structures/around?commune=68195")]
     [InlineData("/api/structures/around?lat=47.8&lon=7.28")]
