@@ -7,18 +7,21 @@ using PareNetwork.Web.Domain;
 
 namespace PareNetwork.Tests.Api;
 
-/// <summary>A shelter with a street address, a commune and an exact point: none of them may reach the public.</summary>
-public sealed class ConfidentialityTests : IAsyncLifetime
+/// <summary>An app holding a shelter with a street address, a commune and an exact point.</summary>
+public sealed class ShelterApp : IAsyncLifetime
 {
-    private const string SecretAddress = "12 rue du Refuge Secret";
-    private readonly PareAppFactory _factory = new();
-    private HttpClient _client = null!;
-    private int _shelterId;
+    public const string SecretAddress = "12 rue du Refuge Secret";
+
+    public PareAppFactory Factory { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public int ShelterId { get; private set; }
 
     public async Task InitializeAsync()
     {
-        _client = _factory.CreateClient();
-        using var scope = _factory.Services.CreateScope();
+        Client = Factory.CreateClient();
+        using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
         var shelter = new Structure
         {
@@ -36,16 +39,24 @@ public sealed class ConfidentialityTests : IAsyncLifetime
         shelter.PlaceAt(await db.Communes.FindAsync("68195"), GeoConstants.Point(47.812345, 7.276543));
         db.Structures.Add(shelter);
         await db.SaveChangesAsync();
-        _shelterId = shelter.Id;
-        _factory.Services.GetRequiredService<StructureCatalog>().Invalidate();
+        ShelterId = shelter.Id;
+        Factory.Services.GetRequiredService<StructureCatalog>().Invalidate();
     }
 
     public async Task DisposeAsync()
     {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _factory.DeleteFolder();
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Factory.DeleteFolder();
     }
+}
+
+/// <summary>None of the shelter's address, commune or point may reach the public, in any API or page.</summary>
+public sealed class ConfidentialityTests(ShelterApp app) : IClassFixture<ShelterApp>
+{
+    private const string SecretAddress = ShelterApp.SecretAddress;
+    private readonly HttpClient _client = app.Client;
+    private readonly int _shelterId = app.ShelterId;
 
     [Theory]
     [InlineData("/api/structures")]
