@@ -19,6 +19,7 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     private readonly List<string> _journal = [];
+    private int _emptyImages;
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -59,6 +60,10 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
         foreach (var line in _journal)
         {
             output.WriteLine(line);
+        }
+        if (_emptyImages > 0)
+        {
+            output.WriteLine($"{_emptyImages} external image request(s) (map tiles) answered with an empty PNG.");
         }
         if (_context is not null)
         {
@@ -109,6 +114,7 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
         }
         if (route.Request.ResourceType == "image")
         {
+            Interlocked.Increment(ref _emptyImages);
             await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "image/png", BodyBytes = EmptyPng });
         }
         else

@@ -44,14 +44,18 @@ public sealed class MapPageTests(PareAppFixture app, ITestOutputHelper output) :
     }
 
     [Fact]
-    public async Task Action_filter_narrows_the_list_to_the_api_answer_and_goes_into_the_url()
+    public async Task Action_filter_narrows_the_list_and_the_markers_to_the_api_answer_and_goes_into_the_url()
     {
         var all = (await App.FeaturesAsync("api/structures")).Count;
-        var lodging = (await App.FeaturesAsync("api/structures?action=hebergement")).Select(Name).ToList();
+        var lodgingFeatures = await App.FeaturesAsync("api/structures?action=hebergement");
+        var lodging = lodgingFeatures.Select(Name).ToList();
+        var lodgingOnMap = lodgingFeatures.Count(f => f.GetProperty("geometry").ValueKind == JsonValueKind.Object);
         Assert.InRange(lodging.Count, 1, all - 1);
 
         await OpenAsync("/");
         await Expect(Page.Locator("#resultats-compte")).ToHaveTextAsync(StartsWith(StructureCount(all)));
+        var markersBefore = await EventuallyAsync(StructuresOnMapAsync, n => n > 0);
+        Assert.True(markersBefore > 0, "No structure is drawn on the map before filtering.");
 
         await Page.Locator("#filtre-action").SelectOptionAsync("hebergement");
 
@@ -60,6 +64,10 @@ public sealed class MapPageTests(PareAppFixture app, ITestOutputHelper output) :
         await Expect(Page.Locator("li.resultat")).ToHaveCountAsync(lodging.Count);
         var listed = await Page.Locator("li.resultat a.resultat-nom").AllInnerTextsAsync();
         Assert.Equal(lodging.Order(StringComparer.Ordinal), listed.Select(n => n.Trim()).Order(StringComparer.Ordinal));
+
+        var markersAfter = await EventuallyAsync(StructuresOnMapAsync, n => n < markersBefore && n <= lodgingOnMap);
+        Assert.True(markersAfter < markersBefore && markersAfter <= lodgingOnMap,
+            $"The map should draw fewer structures once filtered, and at most the {lodgingOnMap} located ones of the filter: {markersBefore} before, {markersAfter} after.");
     }
 
     [Fact]
@@ -89,6 +97,13 @@ public sealed class MapPageTests(PareAppFixture app, ITestOutputHelper output) :
         Assert.Equal(structure.GetProperty("url").GetString(), CurrentPath);
         await Expect(Page.Locator("h1")).ToHaveTextAsync(name);
     }
+
+    /// <summary>How many structures the visible map draws: single markers plus the number written on each cluster.</summary>
+    private Task<int> StructuresOnMapAsync() => Page.EvaluateAsync<int>("""
+        () => [...document.querySelectorAll('#map .leaflet-marker-icon')]
+          .map(m => m.classList.contains('marker-cluster') ? parseInt(m.textContent, 10) || 0 : 1)
+          .reduce((a, b) => a + b, 0)
+        """);
 
     private static string Name(JsonElement feature) => feature.GetProperty("properties").GetProperty("nom").GetString()!;
 
