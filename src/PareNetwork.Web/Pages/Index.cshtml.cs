@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Geo;
+using PareNetwork.Web.Pages.Shared;
+using PareNetwork.Web.Setup;
 
 namespace PareNetwork.Web.Pages;
 
-public class IndexModel(GeoReference geo, StructureCatalog catalog) : PageModel
+public class IndexModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map) : PageModel
 {
+    /// <summary>Beyond this, the page links to the list rather than growing without end.</summary>
+    public const int ListLimit = 200;
+
     public sealed record DepartementLine(string Code, string Name, long Population, int Structures);
 
     public sealed record RegionGroup(string Code, string Name, IReadOnlyList<DepartementLine> Departements);
@@ -14,13 +20,18 @@ public class IndexModel(GeoReference geo, StructureCatalog catalog) : PageModel
 
     public int PublishedCount { get; private set; }
 
+    public StructureResults Results { get; private set; } = null!;
+
+    public MapOptions Map => map.Value;
+
     public async Task OnGetAsync()
     {
         var snapshot = await catalog.GetAsync();
         PublishedCount = snapshot.Structures.Count;
+        Results = StructureResults.Build(Request.Query, geo, snapshot);
         Regions = [.. geo.Departements
             .GroupBy(d => (d.RegionCode, d.RegionName))
-            .OrderBy(g => g.Key.RegionName, StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), false))
+            .OrderBy(g => g.Key.RegionName, Display.NameOrder)
             .Select(g => new RegionGroup(g.Key.RegionCode, g.Key.RegionName,
                 [.. g.Select(d => new DepartementLine(d.Code, d.Name, d.Population, snapshot.CountServing(d.Code)))]))];
     }

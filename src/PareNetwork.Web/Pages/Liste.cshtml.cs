@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PareNetwork.Web.Catalog;
+using PareNetwork.Web.Domain;
+using PareNetwork.Web.Geo;
+using PareNetwork.Web.Pages.Shared;
+
+namespace PareNetwork.Web.Pages;
+
+public class ListeModel(GeoReference geo, StructureCatalog catalog) : PageModel
+{
+    /// <summary>The whole directory is paged; a help search around a commune is bounded by its département and is not.</summary>
+    public const int PageSize = 100;
+
+    public StructureResults Results { get; private set; } = null!;
+
+    public IReadOnlyList<ResultItem> PageItems { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>The active criteria in words ("Action : Prévention"), for the screen and for print.</summary>
+    public IReadOnlyList<string> Criteria { get; private set; } = [];
+
+    public async Task OnGetAsync(int? page)
+    {
+        var snapshot = await catalog.GetAsync();
+        Results = StructureResults.Build(Request.Query, geo, snapshot);
+        if (Results.Search is null)
+        {
+            PageCount = Math.Max(1, (Results.Items.Count + PageSize - 1) / PageSize);
+            PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+            PageItems = [.. Results.Items.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        }
+        else
+        {
+            PageItems = Results.Items;
+        }
+
+        var filter = Results.Filter;
+        var criteria = new List<string>();
+        if (Results.Search is { } search)
+        {
+            criteria.Add($"Autour de : {Results.CommuneInputValue}, {Display.DepartementLabel(search.Departement)}");
+        }
+        if (filter.Departement is { } d && geo.DepartementsByCode.TryGetValue(d, out var departement))
+        {
+            criteria.Add($"Département : {Display.DepartementLabel(departement)}");
+        }
+        if (filter.Action is { } action)
+        {
+            criteria.Add($"Action : {Vocabulary.Actions.Label(action)}");
+        }
+        if (filter.Public is { } publicTerm)
+        {
+            criteria.Add($"Public : {Vocabulary.Publics.Label(publicTerm)}");
+        }
+        if (filter.Portee is { } scope)
+        {
+            criteria.Add($"Portée : {Vocabulary.Scopes.Label(scope)}");
+        }
+        if (filter.Nature is { } nature)
+        {
+            criteria.Add($"Type de structure : {Vocabulary.Natures.Label(nature)}");
+        }
+        if (filter.Text is { } text)
+        {
+            criteria.Add($"Texte : « {text} »");
+        }
+        Criteria = criteria;
+    }
+
+    /// <summary>The first and last pages and two on each side of the current one.</summary>
+    public IEnumerable<int> PageWindow =>
+        Enumerable.Range(1, PageCount).Where(n => n == 1 || n == PageCount || Math.Abs(n - PageNumber) <= 2);
+
+    public string PageHref(int number)
+    {
+        var query = Results.QueryString;
+        return number == 1 ? "/liste" + query : $"/liste{(query.Length == 0 ? "?" : query + "&")}page={number}";
+    }
+}

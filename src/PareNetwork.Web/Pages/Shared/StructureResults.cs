@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using PareNetwork.Web.Catalog;
+using PareNetwork.Web.Geo;
+
+namespace PareNetwork.Web.Pages.Shared;
+
+/// <summary>One line of a result list; <paramref name="Group"/> is "local", "proche" or "reseau", as in /api/structures/around.</summary>
+public sealed record ResultItem(PublicStructure Structure, string Group, double? DistanceKm = null);
+
+/// <summary>A result list and the group headings to insert before each group (none: no headings).</summary>
+public sealed record ResultList(IReadOnlyList<ResultItem> Items, IReadOnlyDictionary<string, string>? Headings = null);
+
+/// <summary>
+/// What the map and the list pages show for a query string: the filtered structures by name or, when a
+/// commune is given (INSEE code or free text), the help search around it. Same rules as the JSON APIs.
+/// </summary>
+public sealed partial class StructureResults
+{
+    public required StructureFilter Filter { get; init; }
+
+    public required IReadOnlyDictionary<string, string[]> Errors { get; init; }
+
+    /// <summary>The commune as given in the query string.</summary>
+    public string? CommuneQuery { get; init; }
+
+    public HelpSearch? Search { get; init; }
+
+    /// <summary>Other communes matching a free-text query, to offer when the first guess is not the right one.</summary>
+    public IReadOnlyList<CommuneInfo> OtherCommunes { get; init; } = [];
+
+    public required IReadOnlyList<ResultItem> Items { get; init; }
+
+    public bool HasCommuneQuery => !string.IsNullOrWhiteSpace(CommuneQuery);
+
+    public bool CommuneNotFound => HasCommuneQuery && Search is null;
+
+    public string PlaceName => Search?.Commune?.Name ?? Search?.Departement.Name ?? "";
+
+    public string CommuneInputValue => Search?.Commune is { } c ? CommuneLabel(c) : CommuneQuery ?? "";
+
+    /// <summary>The filters' query string plus the commune, for links between the map and the list.</summary>
+    public string QueryString
+    {
+        get
+        {
+            var filter = Filter.ToQueryString();
+            if (Search?.Commune is not { } c)
+            {
+                return filter;
+            }
+            return (filter.Length == 0 ? "?" : filter + "&") + "commune=" + Uri.EscapeDataString(c.Code);
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> Headings => Search is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string>
+        {
+            ["local"] = $"Dans le département : {Display.DepartementLabel(Search.Departement)}",
+            ["proche"] = $"À proximité, dans un autre département (moins de {HelpSearch.NearbyRadiusKm:0} km)",
+            ["reseau"] = "Au niveau régional et national",
+        };
+
+    /// <summary>The sentence of #resultats-compte: it starts with the number (format.js writes the same).</summary>
+    public string CountText
+    {
+        get
+        {
+            var count = Display.Count(Items.Count, "structure", "structures");
+            if (Search is not null)
+            {
+                return $"{count} {(Items.Count <= 1 ? "peut" : "peuvent")} aider autour de {PlaceName}";
+            }
+            return Filter.IsEmpty ? count : $"{count} correspondant à vos critères";
+        }
+    }
+
+    /// <summary>"Mulhouse (68100, 68200)": the label of the suggestions, which the server reads back too.</summary>
+    public static string CommuneLabel(CommuneInfo c) =>
+        c.PostalCodes.Count == 0 ? c.Name : $"{c.Name} ({string.Join(", ", c.PostalCodes)})";
+
+    public static StructureResults Build(IQueryCollection query, GeoReference geo, CatalogSnapshot snapshot)
+    {
+        var (filter, errors) = StructureFilter.Parse(query, geo);
+        var communeQuery = query["commune"].ToString().Trim();
+        if (communeQuery.Length > 100)
+        {
+            communeQuery = communeQuery[..100];
+        }
+
+        if (communeQuery.Length > 0)
+        {
+            var (commune, others) = ResolveCommune(communeQuery, geo, typed: query.ContainsKey(TypedParameter));
+            var search = commune is null ? null : HelpSearch.ForCommune(commune.Code, snapshot, geo, filter);
+            if (search is not null)
+            {
+                var items = search.Local.Select(x => new ResultItem(x.Structure, "local", x.DistanceKm))
+                    .Concat(search.Nearby.Select(x => new ResultItem(x.Structure, "proche", x.DistanceKm)))
+                    .Concat(search.Wider.Select(s => new ResultItem(s, "reseau")))
+                    .ToList();
+                return new StructureResults { Filter = filter, Errors = errors, CommuneQuery = communeQuery, Search = search, OtherCommunes = others, Items = items };
+            }
+            return new StructureResults { Filter = filter, Errors = errors, CommuneQuery = communeQuery, OtherCommunes = others, Items = [] };
+        }
+
+        return new StructureResults
+        {
+            Filter = filter,
+            Errors = errors,
+            Items = ByName(snapshot.Structures.Where(filter.Matches)),
+        };
+    }
+
+    public static IReadOnlyList<ResultItem> ByName(IEnumerable<PublicStructure> structures) =>
+        [.. structures.OrderBy(s => s.Name, Display.NameOrder).Select(s => new ResultItem(s, Display.IsLocal(s) ? "local" : "reseau"))];
+
+    /// <summary>
+    /// Marks a commune typed in the form rather than carried by a link. Links carry INSEE codes; a person types
+    /// postal codes, and 2,991 INSEE codes are also the postal code of another commune (68100: Fulleren or Mulhouse).
+    /// </summary>
+    public const string TypedParameter = "saisie";
+
+    /// <summary>
+    /// An INSEE code (unless <paramref name="typed"/>), a suggestion label ("Mulhouse (68100, 68200)"), a name or a
+    /// postal code. Only communes with a position can anchor a search. Free text also returns the other candidates.
+    /// </summary>
+    public static (CommuneInfo? Commune, IReadOnlyList<CommuneInfo> Others) ResolveCommune(string text, GeoReference geo, bool typed = false)
+    {
+        if (!typed && geo.CommunesByCode.GetValueOrDefault(text.ToUpperInvariant()) is { } byCode)
+        {
+            return (byCode.Latitude is null ? null : byCode, []);
+        }
+
+        var name = text;
+        string[] postalCodes = [];
+        if (LabelPattern().Match(text) is { Success: true } label)
+        {
+            name = label.Groups["name"].Value;
+            postalCodes = label.Groups["codes"].Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        var candidates = geo.SearchCommunes(name, 8).Where(c => c.Latitude is not null).ToList();
+        if (candidates.FirstOrDefault(c => postalCodes.Length > 0 && c.PostalCodes.Intersect(postalCodes).Any()) is { } labelled)
+        {
+            return (labelled, []);
+        }
+        var chosen = candidates.FirstOrDefault();
+        return (chosen, [.. candidates.Where(c => c != chosen).Take(5)]);
+    }
+
+    [GeneratedRegex(@"^(?<name>.+?)\s*\((?<codes>[0-9AB ,]+)\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelPattern();
+}
+
+/// <summary>The search and filter form of the map (<paramref name="OnMap"/>) and of the list.</summary>
+public sealed record SearchForm(StructureResults Results, string Action, bool OnMap);
