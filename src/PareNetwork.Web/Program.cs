@@ -19,7 +19,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSecurityHeaders();
 app.UseResponseCompression();
-app.UseStaticFiles();
+app.UseStaticFilesWithCaching();
 app.UseRouting();
 app.UseAntiforgery();
 app.UseOutputCache();

@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace PareNetwork.Web.Setup;
@@ -22,8 +24,26 @@ public static class HttpExtensions
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.AddRazorPages();
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         return builder;
+    }
+
+    /// <summary>
+    /// Static files: files named with a version (?v=) are immutable; the rest (ES modules imported by
+    /// other modules, restored libraries) are revalidated on each use so a deployment is never served stale.
+    /// </summary>
+    public static WebApplication UseStaticFilesWithCaching(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                var versioned = context.Context.Request.Query.ContainsKey("v");
+                context.Context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "no-cache";
+            },
+        });
+        return app;
     }
 }
