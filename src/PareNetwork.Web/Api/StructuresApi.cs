@@ -114,9 +114,7 @@ public static class StructuresApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var rows = result.Local.Select(x => new FeatureRow(x.Structure, x.DistanceKm, "local"))
-            .Concat(result.Nearby.Select(x => new FeatureRow(x.Structure, x.DistanceKm, "proche")))
-            .Concat(result.Wider.Select(s => new FeatureRow(s, null, "reseau")));
+        var rows = result.InDisplayOrder().Select(x => new FeatureRow(x.Structure, x.DistanceKm, x.Group));
         return TypedResults.File(WriteFeatures(rows, writer =>
         {
             if (result.Commune is { } c)

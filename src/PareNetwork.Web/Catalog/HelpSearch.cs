@@ -20,6 +20,14 @@ public sealed record HelpSearch(
     public const double NearbyRadiusKm = 100;
     public const int NearbyLimit = 10;
 
+    /// <summary>Group names, as the API and the pages show them.</summary>
+    public const string LocalGroup = "local", NearbyGroup = "proche", WiderGroup = "reseau";
+
+    public IEnumerable<(PublicStructure Structure, double? DistanceKm, string Group)> InDisplayOrder() =>
+        Local.Select(x => (x.Structure, x.DistanceKm, LocalGroup))
+            .Concat(Nearby.Select(x => (x.Structure, (double?)x.DistanceKm, NearbyGroup)))
+            .Concat(Wider.Select(s => (s, (double?)null, WiderGroup)));
+
     public static HelpSearch? ForCommune(string communeCode, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
     {
         if (geo.CommunesByCode.GetValueOrDefault(communeCode) is not { Latitude: { } lat, Longitude: { } lon } commune)
@@ -39,26 +47,24 @@ public sealed record HelpSearch(
 
     private static HelpSearch Build(CommuneInfo? commune, DepartementInfo departement, double lat, double lon, CatalogSnapshot snapshot, StructureFilter filter)
     {
-        static bool IsLocal(PublicStructure s) => s.Scope is Scope.Locale or Scope.Departementale;
-
         var candidates = snapshot.Structures.Where(filter.Matches).ToList();
         var serving = candidates.Where(s => s.Serves(departement.Code)).ToList();
 
-        var local = serving.Where(IsLocal)
+        var local = serving.Where(s => s.IsLocal)
             .Select(s => (Structure: s, DistanceKm: s.HasPoint ? GreatCircle.DistanceKm(lat, lon, s.Latitude!.Value, s.Longitude!.Value) : (double?)null))
             .OrderBy(x => x.DistanceKm is null)
             .ThenBy(x => x.DistanceKm)
             .ThenBy(x => x.Structure.Name, StringComparer.Ordinal)
             .ToList();
 
-        var nearby = candidates.Where(s => IsLocal(s) && s.HasPoint && !s.Serves(departement.Code))
+        var nearby = candidates.Where(s => s.IsLocal && s.HasPoint && !s.Serves(departement.Code))
             .Select(s => (Structure: s, DistanceKm: GreatCircle.DistanceKm(lat, lon, s.Latitude!.Value, s.Longitude!.Value)))
             .Where(x => x.DistanceKm <= NearbyRadiusKm)
             .OrderBy(x => x.DistanceKm)
             .Take(NearbyLimit)
             .ToList();
 
-        var wider = serving.Where(s => !IsLocal(s))
+        var wider = serving.Where(s => !s.IsLocal)
             .OrderBy(s => s.Scope == Scope.Nationale)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();

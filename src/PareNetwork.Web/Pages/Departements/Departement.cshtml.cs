@@ -24,8 +24,8 @@ public class DepartementModel(GeoReference geo, StructureCatalog catalog) : Page
 
     public static IReadOnlyDictionary<string, string> Headings { get; } = new Dictionary<string, string>
     {
-        ["local"] = "Dans le département",
-        ["reseau"] = "Au niveau régional et national",
+        [HelpSearch.LocalGroup] = "Dans le département",
+        [HelpSearch.WiderGroup] = "Au niveau régional et national",
     };
 
     public async Task<IActionResult> OnGetAsync(string code)
@@ -47,8 +47,8 @@ public class DepartementModel(GeoReference geo, StructureCatalog catalog) : Page
         Items = [.. serving
             .OrderBy(s => s.Scope switch { Scope.Locale or Scope.Departementale => 0, Scope.Regionale => 1, _ => 2 })
             .ThenBy(s => s.Name, Display.NameOrder)
-            .Select(s => new ResultItem(s, Display.IsLocal(s) ? "local" : "reseau"))];
-        LocalCount = serving.Count(Display.IsLocal);
+            .Select(s => new ResultItem(s, s.IsLocal ? HelpSearch.LocalGroup : HelpSearch.WiderGroup))];
+        LocalCount = serving.Count(s => s.IsLocal);
         ActionCounts = [.. Vocabulary.Actions.All.Select(t => new ActionCount(t.Label, serving.Count(s => s.Actions.Contains(t.Value))))];
         return Page();
     }

@@ -37,8 +37,6 @@ public static class Display
     public static string WebsiteLabel(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host : url;
 
-    public static bool IsLocal(PublicStructure s) => s.Scope is Scope.Locale or Scope.Departementale;
-
     public static string DepartementLabel(DepartementInfo d) => $"{d.Name} ({d.Code})";
 
     /// <summary>Where a structure works, in a few words: "Mulhouse – Haut-Rhin (68)", "Bretagne", "Toute la France".</summary>

@@ -56,9 +56,9 @@ public sealed partial class StructureResults
         ? new Dictionary<string, string>()
         : new Dictionary<string, string>
         {
-            ["local"] = $"Dans le département : {Display.DepartementLabel(Search.Departement)}",
-            ["proche"] = $"À proximité, dans un autre département (moins de {HelpSearch.NearbyRadiusKm:0} km)",
-            ["reseau"] = "Au niveau régional et national",
+            [HelpSearch.LocalGroup] = $"Dans le département : {Display.DepartementLabel(Search.Departement)}",
+            [HelpSearch.NearbyGroup] = $"À proximité, dans un autre département (moins de {HelpSearch.NearbyRadiusKm:0} km)",
+            [HelpSearch.WiderGroup] = "Au niveau régional et national",
         };
 
     /// <summary>The sentence of #resultats-compte: it starts with the number (format.js writes the same).</summary>
@@ -94,10 +94,7 @@ public sealed partial class StructureResults
             var search = commune is null ? null : HelpSearch.ForCommune(commune.Code, snapshot, geo, filter);
             if (search is not null)
             {
-                var items = search.Local.Select(x => new ResultItem(x.Structure, "local", x.DistanceKm))
-                    .Concat(search.Nearby.Select(x => new ResultItem(x.Structure, "proche", x.DistanceKm)))
-                    .Concat(search.Wider.Select(s => new ResultItem(s, "reseau")))
-                    .ToList();
+                var items = search.InDisplayOrder().Select(x => new ResultItem(x.Structure, x.Group, x.DistanceKm)).ToList();
                 return new StructureResults { Filter = filter, Errors = errors, CommuneQuery = communeQuery, Search = search, OtherCommunes = others, Items = items };
             }
             return new StructureResults { Filter = filter, Errors = errors, CommuneQuery = communeQuery, OtherCommunes = others, Items = [] };
@@ -112,7 +109,7 @@ public sealed partial class StructureResults
     }
 
     public static IReadOnlyList<ResultItem> ByName(IEnumerable<PublicStructure> structures) =>
-        [.. structures.OrderBy(s => s.Name, Display.NameOrder).Select(s => new ResultItem(s, Display.IsLocal(s) ? "local" : "reseau"))];
+        [.. structures.OrderBy(s => s.Name, Display.NameOrder).Select(s => new ResultItem(s, s.IsLocal ? HelpSearch.LocalGroup : HelpSearch.WiderGroup))];
 
     /// <summary>
     /// Marks a commune typed in the form rather than carried by a link. Links carry INSEE codes; a person types
