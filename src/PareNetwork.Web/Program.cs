@@ -12,16 +12,12 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 await app.WarmCatalogAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseForwardedHeaders();
+app.UseErrorResponses();
 app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseStaticFilesWithCaching();
 app.UseRouting();
-app.UseAntiforgery();
 app.UseOutputCache();
 
 app.MapHealthChecks("/health");

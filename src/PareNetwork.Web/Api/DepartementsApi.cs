@@ -14,16 +14,16 @@ public static class DepartementsApi
     public static IEndpointRouteBuilder MapDepartementsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/departements", GetDepartements)
-            .CacheOutput(policy => policy.Tag(HttpCaching.CatalogTag))
+            .CacheOutput(HttpCaching.CatalogPolicy)
             .WithName("departements");
         return app;
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> GetDepartements(
-        HttpContext context, GeoReference geo, StructureCatalog catalog, CancellationToken ct)
+        HttpContext context, GeoReference geo, StructureCatalog catalog)
     {
         var snapshot = await catalog.GetAsync();
-        if (HttpCaching.IsNotModified(context, snapshot.Version))
+        if (HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, geo.Version)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

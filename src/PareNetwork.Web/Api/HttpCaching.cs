@@ -1,10 +1,23 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
+using PareNetwork.Web.Catalog;
 
 namespace PareNetwork.Web.Api;
 
 internal static class HttpCaching
 {
     public const string CatalogTag = "catalog";
+
+    /// <summary>
+    /// Output cache for answers computed from the catalog: keyed by the full query and the catalog generation,
+    /// and evicted by tag when the catalog is invalidated.
+    /// </summary>
+    public static void CatalogPolicy(OutputCachePolicyBuilder policy) => policy
+        .Tag(CatalogTag)
+        .SetVaryByQuery("*")
+        .VaryByValue(context => new KeyValuePair<string, string>(
+            "generation", context.RequestServices.GetRequiredService<StructureCatalog>().Generation.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Sets the validators of a public response and tells whether the client's copy is still current.</summary>
     public static bool IsNotModified(HttpContext context, string version)
@@ -16,8 +29,8 @@ internal static class HttpCaching
             && candidates.Any(c => c.Equals(EntityTagHeaderValue.Any) || c.Compare(etag, useStrongComparison: false));
     }
 
-    public static string Version(string catalogVersion, string? query) =>
-        string.IsNullOrEmpty(query) ? catalogVersion : $"{catalogVersion}-{(uint)StableHash(query):x8}";
+    public static string Version(string baseVersion, string? query) =>
+        string.IsNullOrEmpty(query) ? baseVersion : $"{baseVersion}-{(uint)StableHash(query):x8}";
 
     private static int StableHash(string text)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PareNetwork.Web.Catalog;
@@ -14,7 +15,7 @@ public static class StructuresApi
 
     public static IEndpointRouteBuilder MapStructuresApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/structures").CacheOutput(policy => policy.Tag(HttpCaching.CatalogTag).SetVaryByQuery("*"));
+        var group = app.MapGroup("/api/structures").CacheOutput(HttpCaching.CatalogPolicy);
         group.MapGet("/", GetStructures).WithName("structures");
         group.MapGet("/nearby", GetNearby).WithName("structures-nearby");
         group.MapGet("/around", GetAround).WithName("structures-around");
@@ -22,7 +23,7 @@ public static class StructuresApi
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> GetStructures(
-        HttpContext context, GeoReference geo, StructureCatalog catalog, CancellationToken ct)
+        HttpContext context, GeoReference geo, StructureCatalog catalog)
     {
         var (filter, errors) = StructureFilter.Parse(context.Request.Query, geo);
         if (errors.Count > 0)
@@ -39,50 +40,27 @@ public static class StructuresApi
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> GetNearby(
-        HttpContext context, GeoReference geo, StructureCatalog catalog, string? commune, double? lat, double? lon, int? limit, CancellationToken ct)
+        HttpContext context, GeoReference geo, StructureCatalog catalog, string? commune, string? lat, string? lon, string? limit)
     {
         var errors = new Dictionary<string, string[]>();
-        double latitude = 0, longitude = 0;
-        if (!string.IsNullOrWhiteSpace(commune))
+        var place = QueryPlace.Read(commune, lat, lon, geo, errors);
+        var count = DefaultNearbyLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxNearbyLimit))
         {
-            if (geo.CommunesByCode.GetValueOrDefault(commune.Trim().ToUpperInvariant()) is { Latitude: { } cLat, Longitude: { } cLon })
-            {
-                (latitude, longitude) = (cLat, cLon);
-            }
-            else
-            {
-                errors["commune"] = [$"Commune « {commune} » inconnue ou sans position : utilisez son code INSEE (5 caractères)."];
-            }
+            errors["limit"] = [$"La limite doit être un nombre entier compris entre 1 et {MaxNearbyLimit}."];
         }
-        else if (lat is { } la && lon is { } lo)
-        {
-            if (la is < -90 or > 90 || lo is < -180 or > 180)
-            {
-                errors["lat"] = ["Coordonnées hors limites : latitude entre -90 et 90, longitude entre -180 et 180."];
-            }
-            (latitude, longitude) = (la, lo);
-        }
-        else
-        {
-            errors["commune"] = ["Indiquez une commune (code INSEE) ou une position (lat et lon)."];
-        }
-        var count = limit ?? DefaultNearbyLimit;
-        if (count is < 1 or > MaxNearbyLimit)
-        {
-            errors["limit"] = [$"La limite doit être comprise entre 1 et {MaxNearbyLimit}."];
-        }
-        if (errors.Count > 0)
+        if (place is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Recherche de proximité invalide");
         }
 
         var snapshot = await catalog.GetAsync();
-        var key = $"{latitude:R},{longitude:R},{count}";
-        if (HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, key)))
+        if (!place.KeepPrivate(context)
+            && HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, $"{place.Commune?.Code},{count}")))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        var nearest = snapshot.Nearest(latitude, longitude, count).Select(x => new FeatureRow(x.Structure, x.DistanceKm));
+        var nearest = snapshot.Nearest(place.Latitude, place.Longitude, count).Select(x => new FeatureRow(x.Structure, x.DistanceKm));
         return TypedResults.File(WriteFeatures(nearest), "application/geo+json");
     }
 
@@ -91,28 +69,26 @@ public static class StructuresApi
     /// its group ("local", "proche", "reseau"), plus the place searched as foreign members "commune" and "departement".
     /// </summary>
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult>> GetAround(
-        HttpContext context, GeoReference geo, StructureCatalog catalog, string? commune, double? lat, double? lon, CancellationToken ct)
+        HttpContext context, GeoReference geo, StructureCatalog catalog, string? commune, string? lat, string? lon)
     {
         var (filter, errors) = StructureFilter.Parse(context.Request.Query, geo);
-        if (string.IsNullOrWhiteSpace(commune) && (lat is null || lon is null))
-        {
-            errors["commune"] = ["Indiquez une commune (code INSEE) ou une position (lat et lon)."];
-        }
-        if (errors.Count > 0)
+        var place = QueryPlace.Read(commune, lat, lon, geo, errors);
+        if (place is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Recherche invalide");
         }
         var snapshot = await catalog.GetAsync();
-        var result = string.IsNullOrWhiteSpace(commune)
-            ? HelpSearch.ForPosition(lat!.Value, lon!.Value, snapshot, geo, filter)
-            : HelpSearch.ForCommune(commune.Trim().ToUpperInvariant(), snapshot, geo, filter);
-        if (result is null)
-        {
-            return TypedResults.Problem("Aucune commune ni aucun département français ne correspond à ce lieu.", statusCode: StatusCodes.Status404NotFound, title: "Lieu introuvable");
-        }
-        if (HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, context.Request.QueryString.Value)))
+        if (!place.KeepPrivate(context)
+            && HttpCaching.IsNotModified(context, HttpCaching.Version(snapshot.Version, context.Request.QueryString.Value)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var result = place.Commune is { } searched
+            ? HelpSearch.ForCommune(searched.Code, snapshot, geo, filter)
+            : HelpSearch.ForPosition(place.Latitude, place.Longitude, snapshot, geo, filter);
+        if (result is null)
+        {
+            return TypedResults.Problem("Ce lieu n'est pas en France : aucune commune ni aucun département français ne s'y trouve.", statusCode: StatusCodes.Status404NotFound, title: "Lieu hors de France");
         }
         var rows = result.InDisplayOrder().Select(x => new FeatureRow(x.Structure, x.DistanceKm, x.Group));
         return TypedResults.File(WriteFeatures(rows, writer =>

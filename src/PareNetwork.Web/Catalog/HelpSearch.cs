@@ -37,11 +37,15 @@ public sealed record HelpSearch(
         return Build(commune, geo.DepartementsByCode[commune.DepartementCode], lat, lon, snapshot, filter);
     }
 
+    /// <summary>A point off the coast (or just across a border) still counts within this distance of a commune.</summary>
+    public const double MaxOffshoreKm = 20;
+
+    /// <summary>Searches around a position; null when the position is not in France (nor close to a French commune).</summary>
     public static HelpSearch? ForPosition(double latitude, double longitude, CatalogSnapshot snapshot, GeoReference geo, StructureFilter filter)
     {
-        var departement = geo.DepartementAt(latitude, longitude);
-        var commune = geo.NearestCommunes(latitude, longitude, 1).Select(x => x.Commune).FirstOrDefault();
-        departement ??= commune is null ? null : geo.DepartementsByCode[commune.DepartementCode];
+        var (commune, distanceKm) = geo.NearestCommunes(latitude, longitude, 1)[0];
+        var departement = geo.DepartementAt(latitude, longitude)
+            ?? (distanceKm <= MaxOffshoreKm ? geo.DepartementsByCode[commune.DepartementCode] : null);
         return departement is null ? null : Build(commune, departement, latitude, longitude, snapshot, filter);
     }
 
@@ -54,7 +58,7 @@ public sealed record HelpSearch(
             .Select(s => (Structure: s, DistanceKm: s.HasPoint ? GreatCircle.DistanceKm(lat, lon, s.Latitude!.Value, s.Longitude!.Value) : (double?)null))
             .OrderBy(x => x.DistanceKm is null)
             .ThenBy(x => x.DistanceKm)
-            .ThenBy(x => x.Structure.Name, StringComparer.Ordinal)
+            .ThenBy(x => x.Structure.Name, PublicStructure.NameOrder)
             .ToList();
 
         var nearby = candidates.Where(s => s.IsLocal && s.HasPoint && !s.Serves(departement.Code))
@@ -66,7 +70,7 @@ public sealed record HelpSearch(
 
         var wider = serving.Where(s => !s.IsLocal)
             .OrderBy(s => s.Scope == Scope.Nationale)
-            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ThenBy(s => s.Name, PublicStructure.NameOrder)
             .ToList();
 
         return new HelpSearch(commune, departement, lat, lon, local, nearby, wider);

@@ -33,6 +33,10 @@ public sealed record PublicStructure(
     DateTime? ConfirmedAt,
     DateTime UpdatedAt)
 {
+    /// <summary>French alphabetical order of names ("Écoute" between "Eau" and "Enfance", not after "Z").</summary>
+    public static readonly StringComparer NameOrder =
+        StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), System.Globalization.CompareOptions.IgnoreCase);
+
     public string Url => $"/structures/{Id}/{Slug}";
 
     /// <summary>Normalized name, acronym, commune and description, for free-text search.</summary>

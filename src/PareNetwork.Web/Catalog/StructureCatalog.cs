@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
@@ -38,15 +38,9 @@ public sealed class CatalogSnapshot
 
     public int CountServing(string departementCode) => Structures.Count(s => s.Serves(departementCode));
 
-    private static string ComputeVersion(IReadOnlyList<PublicStructure> structures)
-    {
-        var builder = new StringBuilder();
-        foreach (var s in structures)
-        {
-            builder.Append(s.Id).Append(':').Append(s.UpdatedAt.Ticks).Append(';');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..16];
-    }
+    /// <summary>A hash of everything the public sees, so that any visible change gives a new ETag.</summary>
+    private static string ComputeVersion(IReadOnlyList<PublicStructure> structures) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(structures)))[..16];
 }
 
 /// <summary>
@@ -56,11 +50,19 @@ public sealed class CatalogSnapshot
 public sealed class StructureCatalog(IServiceScopeFactory scopes)
 {
     private Lazy<Task<CatalogSnapshot>> _current = new(() => LoadAsync(scopes));
+    private long _generation;
 
     public event Action? Invalidated;
 
+    /// <summary>
+    /// Bumped by <see cref="Invalidate"/> and part of every output-cache key, so that an answer computed from the
+    /// previous snapshot but stored after the eviction can never be served.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     public void Invalidate()
     {
+        Interlocked.Increment(ref _generation);
         Interlocked.Exchange(ref _current, new Lazy<Task<CatalogSnapshot>>(() => LoadAsync(scopes)));
         Invalidated?.Invoke();
     }
@@ -82,7 +84,6 @@ public sealed class StructureCatalog(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
         var published = await db.Structures.AsNoTracking()
             .Where(s => s.Status == StructureStatus.Publiee)
-            .OrderBy(s => s.Name)
             .Select(s => new
             {
                 Structure = s,
@@ -91,6 +92,9 @@ public sealed class StructureCatalog(IServiceScopeFactory scopes)
             })
             .AsSplitQuery()
             .ToListAsync();
-        return new CatalogSnapshot([.. published.Select(p => PublicStructure.From(p.Structure, p.DepartementCodes, p.CommuneName))]);
+        return new CatalogSnapshot([.. published
+            .Select(p => PublicStructure.From(p.Structure, p.DepartementCodes, p.CommuneName))
+            .OrderBy(s => s.Name, PublicStructure.NameOrder)
+            .ThenBy(s => s.Id)]);
     }
 }

@@ -17,6 +17,4 @@ public class Departement
 
     /// <summary>Full-precision boundary (SRID 4326) for analysis; display uses a simplified copy.</summary>
     public required MultiPolygon Boundary { get; set; }
-
-    public bool IsOverseas => Code.Length == 3;
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using NetTopologySuite.Geometries;
+using PareNetwork.Web.Geo;
 
 namespace PareNetwork.Web.Domain;
 
@@ -68,11 +67,6 @@ public class Structure
 
     public bool IsConfidential => AddressVisibility == AddressVisibility.Confidentielle;
 
-    public bool IsPublished => Status == StructureStatus.Publiee;
-
-    public bool Serves(string departementCode) =>
-        Scope == Scope.Nationale || Departements.Exists(d => d.Code == departementCode);
-
     /// <summary>
     /// Places the structure: an exact point wins; otherwise its commune's point, marked approximate;
     /// otherwise only its département is known and it gets no point at all.
@@ -93,31 +87,10 @@ public class Structure
 
     public string Slug => Slugify(Name);
 
+    /// <summary>"Œuvre « Spéciale »" → "oeuvre-speciale": the normalized search form, with dashes, at most 80 characters.</summary>
     public static string Slugify(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(normalized.Length);
-        var pendingDash = false;
-        foreach (var c in normalized)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (pendingDash && builder.Length > 0)
-                {
-                    builder.Append('-');
-                }
-                builder.Append(char.ToLowerInvariant(c));
-                pendingDash = false;
-            }
-            else
-            {
-                pendingDash = true;
-            }
-        }
-        return builder.Length > 80 ? builder.ToString(0, 80).TrimEnd('-') : builder.ToString();
+        var slug = GeoReference.Normalize(text).Replace(' ', '-');
+        return slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
     }
 }

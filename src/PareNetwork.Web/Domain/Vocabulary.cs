@@ -60,19 +60,6 @@ public static class Vocabulary
         new(LocationPrecision.Commune, "commune", "Commune"),
         new(LocationPrecision.Departement, "departement", "Département"),
     ]);
-
-    public static readonly Terms<AddressVisibility> Visibilities = new(
-    [
-        new(AddressVisibility.Publique, "publique", "Publique"),
-        new(AddressVisibility.Confidentielle, "confidentielle", "Confidentielle"),
-    ]);
-
-    public static readonly Terms<StructureStatus> Statuses = new(
-    [
-        new(StructureStatus.EnAttente, "en-attente", "En attente"),
-        new(StructureStatus.Publiee, "publiee", "Publiée"),
-        new(StructureStatus.Archivee, "archivee", "Archivée"),
-    ]);
 }
 
 public sealed class Terms<TEnum> where TEnum : struct, Enum

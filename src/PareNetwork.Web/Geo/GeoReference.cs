@@ -66,7 +66,11 @@ public sealed class GeoReference
         _departementIndex.Build();
         _communeIndex.Build();
         ComputeNeighbours();
+        Version = ComputeVersion();
     }
+
+    /// <summary>Changes with the reference data (a new data release): part of the ETag of answers built on it.</summary>
+    public string Version { get; }
 
     public IReadOnlyList<DepartementInfo> Departements { get; }
 
@@ -160,6 +164,20 @@ public sealed class GeoReference
             }
         }
         return builder.ToString();
+    }
+
+    private string ComputeVersion()
+    {
+        var text = new StringBuilder();
+        foreach (var d in Departements)
+        {
+            text.Append(d.Code).Append(d.Name).Append(d.RegionName).Append(d.Population).Append(d.Boundary.NumPoints).Append(';');
+        }
+        foreach (var c in Communes)
+        {
+            text.Append(c.Code).Append(c.Name).Append(c.DepartementCode).Append(string.Join(',', c.PostalCodes)).Append(c.Latitude).Append(c.Longitude).Append(';');
+        }
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
     }
 
     private void ComputeNeighbours()

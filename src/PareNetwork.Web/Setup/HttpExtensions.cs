@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace PareNetwork.Web.Setup;
@@ -15,7 +16,8 @@ public static class HttpExtensions
         builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10));
         builder.Services.AddResponseCompression(options =>
         {
-            // HTML pages carry antiforgery tokens: leaving them uncompressed rules out BREACH-style attacks over HTTPS.
+            // HTML stays uncompressed: pages reflect the visitor's input and, once accounts exist, will carry
+            // antiforgery tokens — the ingredients of BREACH-style attacks over HTTPS. APIs carry no secret.
             options.EnableForHttps = true;
             options.MimeTypes = ["application/json", "application/geo+json", "application/problem+json", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
             options.Providers.Add<BrotliCompressionProvider>();
@@ -25,10 +27,33 @@ public static class HttpExtensions
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.AddRazorPages();
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         return builder;
     }
+
+    /// <summary>
+    /// Errors: pages get the French error page, APIs a problem document (never an HTML page, never a stack trace).
+    /// </summary>
+    public static WebApplication UseErrorResponses(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/Error");
+            }
+            pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     /// <summary>
     /// Static files: files named with a version (?v=) are immutable; the rest (ES modules imported by

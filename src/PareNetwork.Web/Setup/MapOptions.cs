@@ -9,8 +9,22 @@ public sealed class MapOptions
 
     public string TileAttribution { get; set; } = "© les contributeurs d'OpenStreetMap";
 
-    /// <summary>The origin of <see cref="TileUrl"/>, for the Content-Security-Policy.</summary>
-    public string TileOrigin => Uri.TryCreate(TileUrl.Replace("{s}", "a", StringComparison.Ordinal).Replace("{z}/{x}/{y}", "0/0/0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-        ? TileUrl.Contains("{s}", StringComparison.Ordinal) ? $"{uri.Scheme}://*.{string.Join('.', uri.Host.Split('.').Skip(1))}" : $"{uri.Scheme}://{uri.Authority}"
-        : "";
+    /// <summary>The origin of <see cref="TileUrl"/> for the Content-Security-Policy; "{s}" subdomains become a wildcard.</summary>
+    public string TileOrigin
+    {
+        get
+        {
+            var sample = TileUrl.Replace("{s}", "a", StringComparison.Ordinal).Replace("{z}/{x}/{y}", "0/0/0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(sample, UriKind.Absolute, out var uri))
+            {
+                return "";
+            }
+            if (!TileUrl.Contains("{s}", StringComparison.Ordinal))
+            {
+                return $"{uri.Scheme}://{uri.Authority}";
+            }
+            var parentDomain = string.Join('.', uri.Host.Split('.').Skip(1));
+            return $"{uri.Scheme}://*.{parentDomain}";
+        }
+    }
 }

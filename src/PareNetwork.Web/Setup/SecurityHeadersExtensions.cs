@@ -6,7 +6,8 @@ public static class SecurityHeadersExtensions
 {
     /// <summary>
     /// Every response carries a strict CSP (scripts from our own files only, no inline script),
-    /// nosniff, a referrer policy and frame-ancestors; HSTS outside Development.
+    /// nosniff, a referrer policy and frame-ancestors; HSTS outside Development (on HTTPS requests, including
+    /// those a reverse proxy forwarded with X-Forwarded-Proto).
     /// </summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -37,6 +38,11 @@ public static class SecurityHeadersExtensions
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=()";
+                if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+                {
+                    // A phone is often shared: what someone looked for must not stay in its cache.
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
             });
             return next(context);

@@ -18,9 +18,13 @@ public sealed class ShelterApp : IAsyncLifetime
 
     public int ShelterId { get; private set; }
 
+    /// <summary>Answers to /api/structures and /api/departements before the shelter was added.</summary>
+    public (HttpResponseMessage Structures, HttpResponseMessage Departements) Before { get; private set; }
+
     public async Task InitializeAsync()
     {
         Client = Factory.CreateClient();
+        Before = (await Client.GetAsync(new Uri("/api/structures", UriKind.Relative)), await Client.GetAsync(new Uri("/api/departements", UriKind.Relative)));
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
         var shelter = new Structure
@@ -45,6 +49,8 @@ public sealed class ShelterApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Before.Structures.Dispose();
+        Before.Departements.Dispose();
         Client.Dispose();
         await Factory.DisposeAsync();
         Factory.DeleteFolder();
@@ -60,8 +66,44 @@ public sealed class ConfidentialityTests(ShelterApp app) : IClassFixture<Shelter
 
     [Theory]
     [InlineData("/api/structures")]
+    [InlineData("/api/departements")]
+    public async Task Adding_a_structure_changes_the_etag_and_no_stale_cached_answer_is_served(string url)
+    {
+        var before = url.Contains("departements", StringComparison.Ordinal) ? app.Before.Departements : app.Before.Structures;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+
+        using var after = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        using var beforeDoc = System.Text.Json.JsonDocument.Parse(await before.Content.ReadAsStringAsync());
+        using var afterDoc = System.Text.Json.JsonDocument.Parse(await after.Content.ReadAsStringAsync());
+        if (url == "/api/structures")
+        {
+            Assert.Equal(beforeDoc.Features().Count() + 1, afterDoc.Features().Count());
+        }
+        else
+        {
+            string Count(System.Text.Json.JsonDocument doc, string code) => doc.Features().Single(f => f.Prop("code") == code).Prop("structures");
+            Assert.Equal(int.Parse(Count(beforeDoc, "68"), System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(Count(afterDoc, "68"), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(Count(beforeDoc, "67"), Count(afterDoc, "67"));
+        }
+    }
+
+    [Fact]
+    public async Task Searching_the_shelters_commune_by_text_does_not_find_it()
+    {
+        using var doc = await _client.GetJsonAsync("/api/structures?q=Lutterbach");
+
+        Assert.DoesNotContain(doc.Features(), f => f.Prop("id") == _shelterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("/api/structures")]
     [InlineData("/api/structures?departement=68")]
     [InlineData("/api/structures?action=hebergement")]
+    [InlineData("/api/departements")]
     [InlineData("/api/structures/nearby?lat=47.8&lon=7.28&limit=200")]
     [InlineData("/api/structures/nearby?commune=68195&limit=200")]
     [InlineData("/api/structures/around?commune=68195")]
@@ -73,6 +115,15 @@ public sealed class ConfidentialityTests(ShelterApp app) : IClassFixture<Shelter
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertNoSecret(body);
+        if (!url.Contains("68195", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("Lutterbach", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("68195", body, StringComparison.Ordinal);
+        }
+        if (url == "/api/departements")
+        {
+            return;
+        }
         using var doc = System.Text.Json.JsonDocument.Parse(body);
         var shelter = doc.Features().SingleOrDefault(f => f.Prop("id") == _shelterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (url.Contains("nearby", StringComparison.Ordinal))
@@ -102,12 +153,16 @@ public sealed class ConfidentialityTests(ShelterApp app) : IClassFixture<Shelter
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertNoSecret(html);
+        if (!url.Contains("68195", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("Lutterbach", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("68195", html, StringComparison.Ordinal);
+        }
         if (url.StartsWith("/structures/", StringComparison.Ordinal))
         {
             Assert.Contains("Maison d&#x27;accueil Horizon", html, StringComparison.Ordinal);
             Assert.Contains("confidenti", html, StringComparison.Ordinal);
             Assert.Contains("tel:0389000000", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-            Assert.DoesNotContain("Lutterbach", html, StringComparison.Ordinal);
         }
     }
 

@@ -33,6 +33,50 @@ public class SecurityAndHealthTests(SeededApp app)
     }
 
     [Fact]
+    public async Task Https_responses_carry_hsts_outside_development()
+    {
+        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://reseau-pare.example.org") });
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.StartsWith("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_pages_are_not_stored_by_the_browser_because_phones_are_shared()
+    {
+        using var response = await app.Client.GetAsync(new Uri("/liste?commune=68224", UriKind.Relative));
+
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task A_structure_url_with_a_wrong_slug_redirects_permanently_to_the_canonical_one()
+    {
+        using var doc = await app.Client.GetJsonAsync("/api/structures?q=Breche");
+        var url = doc.Features().Single().Prop("url");
+        var id = doc.Features().Single().Prop("id");
+        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri($"/structures/{id}/ancien-nom", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(url, response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/structures/999999/inconnue")]
+    [InlineData("/structures/abc/def")]
+    [InlineData("/departements/99")]
+    public async Task Unknown_pages_get_the_french_404_page(string url)
+    {
+        using var response = await app.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_home_page_lists_regions_and_departements_in_french()
     {
         var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));

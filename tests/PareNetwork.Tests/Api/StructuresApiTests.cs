@@ -24,34 +24,6 @@ public class StructuresApiTests(SeededApp app)
     }
 
     [Fact]
-    public async Task A_confidential_structure_never_exposes_its_address_commune_or_point()
-    {
-        var secrets = ConfidentialSecrets();
-        Assert.NotEmpty(secrets);
-
-        foreach (var url in new[] { "/api/structures", "/api/structures?departement=69", "/api/structures/nearby?commune=69123&limit=200", "/api/structures/around?commune=69123", "/api/structures/nearby?lat=45.75&lon=4.85&limit=200" })
-        {
-            using var response = await app.Client.GetAsync(new Uri(url, UriKind.Relative));
-            var body = await response.Content.ReadAsStringAsync();
-            using var doc = System.Text.Json.JsonDocument.Parse(body);
-            foreach (var (id, name, secretTexts) in secrets)
-            {
-                foreach (var feature in doc.Features().Where(f => f.Prop("id") == id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                {
-                    Assert.Equal(System.Text.Json.JsonValueKind.Null, feature.GetProperty("geometry").ValueKind);
-                    Assert.Equal("departement", feature.Prop("precision"));
-                    Assert.False(feature.GetProperty("properties").TryGetProperty("adresse", out _), $"{name}: address in {url}");
-                    Assert.False(feature.GetProperty("properties").TryGetProperty("commune", out _), $"{name}: commune in {url}");
-                }
-                foreach (var secret in secretTexts)
-                {
-                    Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
-                }
-            }
-        }
-    }
-
-    [Fact]
     public async Task Nearby_structures_are_ordered_by_distance_with_distances_in_km()
     {
         using var doc = await app.Client.GetJsonAsync("/api/structures/nearby?commune=68224&limit=5");
@@ -80,7 +52,18 @@ public class StructuresApiTests(SeededApp app)
     [InlineData("/api/structures/nearby?commune=00000", "commune")]
     [InlineData("/api/structures/nearby", "commune")]
     [InlineData("/api/structures/nearby?lat=95&lon=2", "lat")]
+    [InlineData("/api/structures/nearby?lat=NaN&lon=2", "lat")]
+    [InlineData("/api/structures/nearby?lat=47.7&lon=Infinity", "lon")]
+    [InlineData("/api/structures/nearby?lat=abc&lon=2", "lat")]
+    [InlineData("/api/structures/nearby?lat=47,75&lon=7,34", "lat")]
     [InlineData("/api/structures/nearby?commune=68224&limit=0", "limit")]
+    [InlineData("/api/structures/nearby?commune=68224&limit=99999999999", "limit")]
+    [InlineData("/api/structures/nearby?commune=68224&limit=-3", "limit")]
+    [InlineData("/api/structures/around?lat=NaN&lon=NaN", "lat")]
+    [InlineData("/api/structures/around?lat=47.75&lon=367.33", "lon")]
+    [InlineData("/api/structures/around?commune=99999", "commune")]
+    [InlineData("/api/structures/around?commune=68224&public=enfants", "public")]
+    [InlineData("/api/communes/search?q=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "q")]
     public async Task Bad_parameters_get_a_400_with_a_french_message_naming_the_parameter(string url, string parameter)
     {
         using var response = await app.Client.GetAsync(new Uri(url, UriKind.Relative));
@@ -90,7 +73,7 @@ public class StructuresApiTests(SeededApp app)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var doc = System.Text.Json.JsonDocument.Parse(body);
         var message = doc.RootElement.GetProperty("errors").GetProperty(parameter)[0].GetString();
-        Assert.Matches("(inconnu|Indiquez|hors limites|comprise entre)", message);
+        Assert.Matches("^(Valeur|Département|Commune|Indiquez|Latitude|Longitude|La limite|La recherche) ", message);
     }
 
     [Fact]
@@ -110,7 +93,62 @@ public class StructuresApiTests(SeededApp app)
     {
         using var doc = await app.Client.GetJsonAsync("/api/structures?q=BRECHE");
 
-        Assert.Contains(doc.Features(), f => f.Prop("nom").Contains("Brèche", StringComparison.Ordinal));
+        Assert.Equal(["La Brèche"], doc.Features().Select(f => f.Prop("nom")));
+    }
+
+    [Fact]
+    public async Task A_place_outside_france_gets_a_french_404_problem()
+    {
+        using var response = await app.Client.GetAsync(new Uri("/api/structures/around?lat=40.7128&lon=-74.006", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Lieu hors de France", doc.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_point_just_off_the_coast_still_finds_its_departement()
+    {
+        using var doc = await app.Client.GetJsonAsync("/api/structures/around?lat=43.28&lon=5.33");
+
+        Assert.Equal("13", doc.RootElement.GetProperty("departement").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Answers_to_a_position_are_private_and_carry_no_etag()
+    {
+        using var response = await app.Client.GetAsync(new Uri("/api/structures/nearby?lat=47.75&lon=7.34", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.ETag);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.True(response.Headers.CacheControl?.Private);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_gets_a_problem_document_not_an_html_page()
+    {
+        using var response = await app.Client.GetAsync(new Uri("/api/nope", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Commune_search_answers_the_top_ten_as_json()
+    {
+        using var doc = await app.Client.GetJsonAsync("/api/communes/search?q=Saint-Etienne");
+
+        var results = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(10, results.Count);
+        var first = results[0];
+        Assert.Equal("42218", first.GetProperty("code").GetString());
+        Assert.Equal("Saint-Étienne", first.GetProperty("nom").GetString());
+        Assert.Equal("42", first.GetProperty("departement").GetString());
+        Assert.Equal(["42000", "42100", "42230"], first.GetProperty("codes_postaux").EnumerateArray().Select(e => e.GetString()));
+        Assert.InRange(first.GetProperty("latitude").GetDouble(), 45.4, 45.5);
+        Assert.InRange(first.GetProperty("longitude").GetDouble(), 4.3, 4.45);
     }
 
     [Fact]
@@ -162,28 +200,5 @@ public class StructuresApiTests(SeededApp app)
     {
         using var db = app.Factory.OpenDatabase();
         return Convert.ToInt32(new SqliteCommand("SELECT COUNT(*) FROM Structures WHERE Status = 'Publiee'", db).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Confidential structures with what must never leak: street address, commune name and INSEE code.</summary>
-    private List<(int Id, string Name, List<string> Secrets)> ConfidentialSecrets()
-    {
-        using var db = app.Factory.OpenDatabase();
-        using var command = new SqliteCommand(
-            "SELECT s.Id, s.Name, s.Address, c.Name, s.CommuneCode FROM Structures s LEFT JOIN Communes c ON c.Code = s.CommuneCode WHERE s.AddressVisibility = 'Confidentielle' AND s.Status = 'Publiee'", db);
-        using var reader = command.ExecuteReader();
-        var result = new List<(int, string, List<string>)>();
-        while (reader.Read())
-        {
-            var secrets = new List<string>();
-            for (var i = 2; i < 5; i++)
-            {
-                if (!reader.IsDBNull(i))
-                {
-                    secrets.Add("\"" + reader.GetString(i) + "\"");
-                }
-            }
-            result.Add((reader.GetInt32(0), reader.GetString(1), secrets));
-        }
-        return result;
     }
 }

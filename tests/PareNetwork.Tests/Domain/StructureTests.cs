@@ -1,3 +1,4 @@
+using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Data;
 using PareNetwork.Web.Domain;
 
@@ -57,17 +58,49 @@ public class StructureTests
     [Fact]
     public void A_national_structure_serves_every_departement_and_a_local_one_only_those_declared()
     {
-        Assert.True(NewStructure(Scope.Nationale).Serves("973"));
-        var local = NewStructure(Scope.Departementale, "68", "67");
+        Assert.True(Public(NewStructure(Scope.Nationale)).Serves("973"));
+        var local = Public(NewStructure(Scope.Departementale, "68", "67"));
         Assert.True(local.Serves("67"));
         Assert.False(local.Serves("90"));
     }
+
+    [Fact]
+    public void Confirming_a_record_sets_the_confirmation_date_and_not_the_update_time()
+    {
+        var structure = NewStructure();
+        var confirmedAt = new DateTime(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
+
+        structure.Confirm(confirmedAt);
+
+        Assert.Equal(confirmedAt, structure.ConfirmedAt);
+        Assert.Equal(default, structure.UpdatedAt);
+    }
+
+    [Fact]
+    public void The_public_view_of_a_confidential_structure_keeps_only_its_departement()
+    {
+        var shelter = NewStructure(Scope.Locale, "68");
+        shelter.Address = "3 rue Cachée";
+        shelter.AddressVisibility = AddressVisibility.Confidentielle;
+        shelter.Phones = ["03 89 00 00 00"];
+        shelter.PlaceAt(Mulhouse, GeoConstants.Point(47.75, 7.34));
+
+        var view = PublicStructure.From(shelter, ["68"], "Mulhouse");
+
+        Assert.Equal((null, null, null, null, null), (view.Address, view.CommuneName, view.CommuneCode, view.Latitude, view.Longitude));
+        Assert.Equal(LocationPrecision.Departement, view.Precision);
+        Assert.Equal(["68"], view.DepartementCodes);
+        Assert.Equal(["03 89 00 00 00"], view.Phones);
+        Assert.True(view.IsConfidential);
+    }
+
+    private static PublicStructure Public(Structure s) => PublicStructure.From(s, [.. s.Departements.Select(d => d.Code)], null);
 
     [Theory]
     [InlineData("Mouvement du Nid du Haut-Rhin", "mouvement-du-nid-du-haut-rhin")]
     [InlineData("L'Ilot", "l-ilot")]
     [InlineData("Allô Enfance en Danger – 119", "allo-enfance-en-danger-119")]
-    [InlineData("Œuvre « spéciale »", "uvre-speciale")]
+    [InlineData("Œuvre « spéciale »", "oeuvre-speciale")]
     public void Slugs_are_lowercase_ascii_words_joined_by_dashes(string name, string slug)
     {
         Assert.Equal(slug, Structure.Slugify(name));

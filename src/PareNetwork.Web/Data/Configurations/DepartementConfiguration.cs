@@ -12,6 +12,5 @@ internal sealed class DepartementConfiguration : IEntityTypeConfiguration<Depart
         builder.Property(d => d.Code).HasMaxLength(3);
         builder.Property(d => d.Name).HasMaxLength(100);
         builder.HasOne(d => d.Region).WithMany(r => r.Departements).HasForeignKey(d => d.RegionCode);
-        builder.Ignore(d => d.IsOverseas);
     }
 }

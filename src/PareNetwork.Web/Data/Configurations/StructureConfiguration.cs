@@ -41,7 +41,6 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
 
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.IsConfidential);
-        builder.Ignore(s => s.IsPublished);
         builder.Ignore(s => s.Slug);
     }
 }

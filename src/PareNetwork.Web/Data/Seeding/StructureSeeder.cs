@@ -30,7 +30,7 @@ internal static partial class StructureSeeder
                 continue;
             }
             var commune = string.IsNullOrEmpty(row.CommuneInsee) ? null : await db.Communes.FindAsync([row.CommuneInsee], ct)
-                ?? throw new SeedDataException(FileName, line, "commune_insee", $"commune « {row.CommuneInsee} » inconnue.");
+                ?? throw new SeedDataException(FileName, line, "commune_insee", "code INSEE de commune inconnu.");
             var exact = ParsePoint(line, row);
             structure.PlaceAt(commune, exact);
             db.Structures.Add(structure);
@@ -95,9 +95,9 @@ internal static partial class StructureSeeder
         {
             throw Error("email", $"adresse « {row.Email} » invalide.");
         }
-        if (!string.IsNullOrEmpty(row.SiteWeb) && !Uri.TryCreate(row.SiteWeb, UriKind.Absolute, out _))
+        if (!string.IsNullOrEmpty(row.SiteWeb) && !(Uri.TryCreate(row.SiteWeb, UriKind.Absolute, out var site) && site.Scheme is "http" or "https"))
         {
-            throw Error("site_web", $"adresse « {row.SiteWeb} » invalide (URL complète attendue).");
+            throw Error("site_web", $"adresse « {row.SiteWeb} » invalide (adresse complète commençant par https:// attendue).");
         }
 
         return new Structure
@@ -129,13 +129,14 @@ internal static partial class StructureSeeder
         {
             return null;
         }
-        if (!double.TryParse(row.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || lat is < -90 or > 90)
+        // The values are not quoted: a shelter's position must not end up in the logs.
+        if (!double.TryParse(row.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || !double.IsFinite(lat) || lat is < -90 or > 90)
         {
-            throw new SeedDataException(FileName, line, "latitude", $"valeur « {row.Latitude} » invalide (degrés décimaux, point comme séparateur).");
+            throw new SeedDataException(FileName, line, "latitude", "valeur invalide (degrés décimaux entre -90 et 90, point comme séparateur).");
         }
-        if (!double.TryParse(row.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || lon is < -180 or > 180)
+        if (!double.TryParse(row.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || !double.IsFinite(lon) || lon is < -180 or > 180)
         {
-            throw new SeedDataException(FileName, line, "longitude", $"valeur « {row.Longitude} » invalide (degrés décimaux, point comme séparateur).");
+            throw new SeedDataException(FileName, line, "longitude", "valeur invalide (degrés décimaux entre -180 et 180, point comme séparateur).");
         }
         return GeoConstants.Point(lat, lon);
     }
