@@ -4,9 +4,10 @@ using Xunit.Abstractions;
 namespace PareNetwork.BrowserTests;
 
 /// <summary>
-/// A test with its own browser context and page. Every request that leaves the app's loopback address is blocked
-/// (map tiles get an empty PNG, anything else is aborted), so the suite runs offline and the pages must work without tiles.
-/// JavaScript errors and blocked requests are written to the test output.
+/// A test with its own browser context and page. Every request that leaves the app's loopback address is kept
+/// offline: external images (map tiles) get an empty PNG, so that the pages work without tiles and the browser
+/// reports no error for them; anything else is aborted and fails the test, the app has no business calling out.
+/// A test fails too on any JavaScript error, console error or Content-Security-Policy violation seen while it ran.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) : IAsyncLifetime
@@ -18,14 +19,30 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
     private static readonly byte[] EmptyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
+    /// <summary>
+    /// Reports every CSP violation to the test, also in the axe scans, which bypass the CSP to inject axe-core:
+    /// there the browser does not enforce the policy, so the check is left to the other tests.
+    /// </summary>
+    private const string ReportCspViolations = """
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__pareCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || document.URL}:${e.lineNumber}`);
+        });
+        """;
+
+    private readonly Lock _journalLock = new();
     private readonly List<string> _journal = [];
+    private readonly List<Func<IConsoleMessage, bool>> _expectedConsoleErrors = [];
     private int _emptyImages;
     private IBrowserContext? _context;
     private IPage? _page;
 
     protected PareAppFixture App { get; } = app;
 
+    protected ITestOutputHelper Output { get; } = output;
+
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is not open.");
+
+    protected IBrowserContext Context => _context ?? throw new InvalidOperationException("The browser context is not open.");
 
     /// <summary>The axe scans need to inject a script despite the app's CSP (script-src 'self').</summary>
     protected virtual bool BypassCsp => false;
@@ -44,39 +61,79 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
         _context.SetDefaultTimeout(WaitMs);
         _context.SetDefaultNavigationTimeout(15_000);
         await _context.RouteAsync("**/*", KeepOfflineAsync);
+        await _context.ExposeFunctionAsync("__pareCspViolation", (string violation) => Note($"CSP violation: {violation}"));
+        await _context.AddInitScriptAsync(ReportCspViolations);
         _page = await _context.NewPageAsync();
-        _page.PageError += (_, error) => _journal.Add($"JavaScript error: {error}");
+        _page.PageError += (_, error) => Note($"JavaScript error: {error}");
         _page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && !IsExpected(message))
             {
-                _journal.Add($"console.error: {message.Text}");
+                Note($"console.error: {message.Text} ({message.Location})");
             }
         };
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var line in _journal)
+        try
         {
-            output.WriteLine(line);
+            // Scripts still loading or fetching when the test body ends may yet report an error.
+            if (_page is not null && !_page.IsClosed)
+            {
+                await _page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5_000 });
+            }
+        }
+        catch (TimeoutException)
+        {
+            // A page that never settles fails on its own assertions; the journal below is what this check is about.
+        }
+        string[] journal;
+        lock (_journalLock)
+        {
+            journal = [.. _journal];
+        }
+        foreach (var line in journal)
+        {
+            Output.WriteLine(line);
         }
         if (_emptyImages > 0)
         {
-            output.WriteLine($"{_emptyImages} external image request(s) (map tiles) answered with an empty PNG.");
+            Output.WriteLine($"{_emptyImages} external image request(s) (map tiles) answered with an empty PNG.");
         }
         if (_context is not null)
         {
             await _context.CloseAsync();
         }
+        Assert.True(journal.Length == 0,
+            $"The browser reported {journal.Length} problem(s) during the test:\n{string.Join('\n', journal)}");
     }
 
     /// <summary>Opens a page of the app and checks that it answered 200: a missing page fails at once, not after a wait.</summary>
-    protected async Task OpenAsync(string path)
+    protected Task OpenAsync(string path) => OpenAsync(path, 200);
+
+    /// <summary>Opens a page of the app and checks its status code.</summary>
+    protected async Task OpenAsync(string path, int expectedStatus)
     {
+        if (expectedStatus != 200)
+        {
+            // Chromium writes a console error for the document's own error status; that one, and only it, is expected.
+            var url = new Uri(App.BaseAddress, path).ToString();
+            ExpectConsoleError(message => message.Location.StartsWith(url + ":", StringComparison.Ordinal)
+                && message.Text.StartsWith($"Failed to load resource: the server responded with a status of {expectedStatus} ", StringComparison.Ordinal));
+        }
         var response = await Page.GotoAsync(path);
         Assert.True(response is not null, $"No response for {path}.");
-        Assert.True(response.Status == 200, $"GET {path} answered {response.Status}, expected 200.");
+        Assert.True(response.Status == expectedStatus, $"GET {path} answered {response.Status}, expected {expectedStatus}.");
+    }
+
+    /// <summary>A console error the test provokes on purpose; any other still fails it.</summary>
+    protected void ExpectConsoleError(Func<IConsoleMessage, bool> match)
+    {
+        lock (_journalLock)
+        {
+            _expectedConsoleErrors.Add(match);
+        }
     }
 
     /// <summary>The path (and query) of the page's current URL.</summary>
@@ -104,6 +161,22 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
     /// <summary>« 1 structure », « 34 structures » (French: 0 and 1 take the singular).</summary>
     protected static string StructureCount(int count) => count <= 1 ? $"{count} structure" : $"{count} structures";
 
+    private void Note(string line)
+    {
+        lock (_journalLock)
+        {
+            _journal.Add(line);
+        }
+    }
+
+    private bool IsExpected(IConsoleMessage consoleError)
+    {
+        lock (_journalLock)
+        {
+            return _expectedConsoleErrors.Any(match => match(consoleError));
+        }
+    }
+
     private async Task KeepOfflineAsync(IRoute route)
     {
         var url = new Uri(route.Request.Url);
@@ -119,7 +192,7 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
         }
         else
         {
-            _journal.Add($"blocked: {route.Request.Method} {route.Request.Url}");
+            Note($"external request blocked: {route.Request.Method} {route.Request.Url} ({route.Request.ResourceType})");
             await route.AbortAsync("internetdisconnected");
         }
     }

@@ -10,7 +10,18 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
 {
     private const string NidHautRhin = "Mouvement du Nid du Haut-Rhin";
 
-    public static TheoryData<string> Pages => ["/", "/liste", "/departements/68", NidHautRhin];
+    /// <summary>Every kind of page, with the status it answers; the base class fails on any script error or CSP violation.</summary>
+    public static TheoryData<string, int> Pages => new()
+    {
+        { "/", 200 },
+        { "/?commune=68224", 200 },
+        { "/liste", 200 },
+        { "/liste?commune=68224", 200 },
+        { "/departements/68", 200 },
+        { NidHautRhin, 200 },
+        { "/discretion", 200 },
+        { "/page-inexistante", 404 },
+    };
 
     [Fact]
     public async Task Quick_exit_leaves_for_the_weather_site_and_removes_the_page_from_history()
@@ -34,9 +45,9 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task Emergency_numbers_are_visible(string page)
+    public async Task Emergency_numbers_are_visible(string page, int status)
     {
-        await OpenAsync(await ResolveAsync(page));
+        await OpenAsync(await ResolveAsync(page), status);
 
         foreach (var number in new[] { "119", "116000", "3018", "3020", "0805802804" })
         {
@@ -71,5 +82,35 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
 
         await Expect(Page.Locator("h1")).ToHaveTextAsync(NidHautRhin);
         await Expect(Page.Locator("#structure-carte")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// A link to another site gives it neither the page it comes from nor a handle on it (rel="noopener noreferrer"),
+    /// and a structure's website becomes a link only when it is an http(s) address.
+    /// </summary>
+    [Fact]
+    public async Task External_links_carry_noopener_noreferrer_and_only_web_addresses_are_links()
+    {
+        var problems = new List<string>();
+        foreach (var page in new[] { "/", "/liste", NidHautRhin, "Violences, parlons-en" })
+        {
+            await OpenAsync(await ResolveAsync(page));
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var found = await Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('a[href]')].flatMap(a => {
+                  const rel = (a.getAttribute('rel') || '').split(/\s+/);
+                  const safeRel = rel.includes('noopener') && rel.includes('noreferrer');
+                  const url = new URL(a.getAttribute('href'), document.baseURI);
+                  const out = [];
+                  if (!['http:', 'https:', 'tel:', 'mailto:', 'sms:'].includes(url.protocol)) out.push(`unexpected scheme: ${a.outerHTML}`);
+                  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin && !safeRel) out.push(`external link without rel="noopener noreferrer": ${a.outerHTML}`);
+                  if (a.target === '_blank' && !safeRel) out.push(`target=_blank without rel="noopener noreferrer": ${a.outerHTML}`);
+                  return out;
+                })
+                """);
+            problems.AddRange(found.Select(p => $"{page}: {p}"));
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        await Expect(Page.Locator("a.lien-complet[href^=\"https://\"]")).ToHaveCountAsync(1);
     }
 }

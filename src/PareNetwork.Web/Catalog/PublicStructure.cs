@@ -45,7 +45,9 @@ public sealed record PublicStructure(
     public bool HasPoint => Latitude is not null;
 
     /// <summary>Works on the ground of one or a few départements, as opposed to régional and national structures.</summary>
-    public bool IsLocal => Scope is Scope.Locale or Scope.Departementale;
+    public bool IsLocal => IsLocalScope(Scope);
+
+    public static bool IsLocalScope(Scope scope) => scope is Scope.Locale or Scope.Departementale;
 
     public bool Serves(string departementCode) => Scope == Scope.Nationale || DepartementCodes.Contains(departementCode);
 

@@ -31,7 +31,7 @@ public class IndexModel(GeoReference geo, StructureCatalog catalog, IOptions<Map
         Results = StructureResults.Build(Request.Query, geo, snapshot);
         Regions = [.. geo.Departements
             .GroupBy(d => (d.RegionCode, d.RegionName))
-            .OrderBy(g => g.Key.RegionName, Display.NameOrder)
+            .OrderBy(g => g.Key.RegionName, PublicStructure.NameOrder)
             .Select(g => new RegionGroup(g.Key.RegionCode, g.Key.RegionName,
                 [.. g.Select(d => new DepartementLine(d.Code, d.Name, d.Population, snapshot.CountServing(d.Code)))]))];
     }

@@ -22,12 +22,6 @@ public class DepartementModel(GeoReference geo, StructureCatalog catalog) : Page
 
     public IReadOnlyList<ActionCount> ActionCounts { get; private set; } = [];
 
-    public static IReadOnlyDictionary<string, string> Headings { get; } = new Dictionary<string, string>
-    {
-        [HelpSearch.LocalGroup] = "Dans le département",
-        [HelpSearch.WiderGroup] = "Au niveau régional et national",
-    };
-
     public async Task<IActionResult> OnGetAsync(string code)
     {
         var canonical = code.Trim().ToUpperInvariant();
@@ -45,9 +39,9 @@ public class DepartementModel(GeoReference geo, StructureCatalog catalog) : Page
         Departement = departement;
         Neighbours = [.. departement.NeighbourCodes.Select(c => geo.DepartementsByCode[c])];
         Items = [.. serving
-            .OrderBy(s => s.Scope switch { Scope.Locale or Scope.Departementale => 0, Scope.Regionale => 1, _ => 2 })
-            .ThenBy(s => s.Name, Display.NameOrder)
-            .Select(s => new ResultItem(s, s.IsLocal ? HelpSearch.LocalGroup : HelpSearch.WiderGroup))];
+            .OrderBy(s => s.IsLocal ? 0 : s.Scope == Scope.Regionale ? 1 : 2)
+            .ThenBy(s => s.Name, PublicStructure.NameOrder)
+            .Select(s => new ResultItem(s, Display.GroupOf(s)))];
         LocalCount = serving.Count(s => s.IsLocal);
         ActionCounts = [.. Vocabulary.Actions.All.Select(t => new ActionCount(t.Label, serving.Count(s => s.Actions.Contains(t.Value))))];
         return Page();

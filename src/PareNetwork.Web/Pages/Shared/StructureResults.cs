@@ -52,14 +52,8 @@ public sealed partial class StructureResults
         }
     }
 
-    public IReadOnlyDictionary<string, string> Headings => Search is null
-        ? new Dictionary<string, string>()
-        : new Dictionary<string, string>
-        {
-            [HelpSearch.LocalGroup] = $"Dans le département : {Display.DepartementLabel(Search.Departement)}",
-            [HelpSearch.NearbyGroup] = $"À proximité, dans un autre département (moins de {HelpSearch.NearbyRadiusKm:0} km)",
-            [HelpSearch.WiderGroup] = "Au niveau régional et national",
-        };
+    /// <summary>The group headings of a help search; none for a plain list.</summary>
+    public IReadOnlyDictionary<string, string>? Headings => Search is null ? null : Display.GroupHeadings(Search);
 
     /// <summary>The sentence of #resultats-compte: it starts with the number (format.js writes the same).</summary>
     public string CountText
@@ -109,7 +103,7 @@ public sealed partial class StructureResults
     }
 
     public static IReadOnlyList<ResultItem> ByName(IEnumerable<PublicStructure> structures) =>
-        [.. structures.OrderBy(s => s.Name, Display.NameOrder).Select(s => new ResultItem(s, s.IsLocal ? HelpSearch.LocalGroup : HelpSearch.WiderGroup))];
+        [.. structures.OrderBy(s => s.Name, PublicStructure.NameOrder).Select(s => new ResultItem(s, Display.GroupOf(s)))];
 
     /// <summary>
     /// Marks a commune typed in the form rather than carried by a link. Links carry INSEE codes; a person types

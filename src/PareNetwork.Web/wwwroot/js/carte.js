@@ -3,7 +3,7 @@
 import { CommuneCombobox, resolveCommune } from './combobox.js';
 import { createMap } from './fond-de-carte.js';
 import { locate } from './geolocalisation.js';
-import { byName, count, el, filterParams as formFilters, telHref, websiteLabel } from './format.js';
+import { byName, count, departementLabel, el, filterParams as formFilters, telHref, webHref, websiteLabel } from './format.js';
 import { groupOf, renderResults, structuresCount } from './resultats.js';
 
 const L = window.L;
@@ -16,9 +16,9 @@ const more = document.getElementById('resultats-suite');
 const listLink = document.getElementById('lien-liste');
 const clearLink = document.getElementById('effacer-recherche');
 const mapElement = document.getElementById('map');
+// Labels, groups and headings, from the server (Pages/Shared/Display.cs, VocabularyJson).
 const vocabulaire = JSON.parse(document.getElementById('vocabulaire').textContent);
 const LIMIT = Number(mapElement?.dataset.limite) || 200;
-const NEARBY_RADIUS_KM = 100;
 const METROPOLE = [[41.3, -5.2], [51.1, 9.6]];
 const SEARCH_ZOOM = 10;
 const COLORS = ['#e3ebf7', '#b5c9ea', '#7f9fd6', '#4a6fbf', '#1d3f94'];
@@ -293,7 +293,9 @@ function structurePopup(p) {
     lines.push(el('p', {}, el('span', { class: 'etiquette' }, 'Tél. : '), el('a', { href: telHref(phone) }, phone)));
   }
   if (p.site_web) {
-    lines.push(el('p', {}, el('span', { class: 'etiquette' }, 'Site : '), el('a', { href: p.site_web }, websiteLabel(p.site_web))));
+    const href = webHref(p.site_web);
+    lines.push(el('p', {}, el('span', { class: 'etiquette' }, 'Site : '),
+      href ? el('a', { href, rel: 'noopener noreferrer' }, websiteLabel(href)) : p.site_web));
   }
   lines.push(el('p', { class: 'popup-fiche' }, el('a', { href: p.url }, 'Voir la fiche de la structure')));
   return el('div', { class: 'popup' }, lines);
@@ -348,6 +350,12 @@ function setText(element, text) {
   }
 }
 
+/** The group headings of a help search, as the server writes them: "{departement}" stands for the département searched. */
+function searchHeadings(departement) {
+  const label = departementLabel(departement);
+  return Object.fromEntries(Object.entries(vocabulaire.titres_groupes).map(([group, title]) => [group, title.replace('{departement}', () => label)]));
+}
+
 async function renderList() {
   const departements = await departementNames;
   const context = { vocabulaire, departements };
@@ -355,17 +363,13 @@ async function renderList() {
     const { around } = state;
     const items = around.features.map((f) => ({ properties: f.properties, groupe: f.properties.groupe, distanceKm: f.properties.distance_km }));
     const place = around.commune?.nom || around.departement.nom;
-    const headings = {
-      local: `Dans le département : ${around.departement.nom} (${around.departement.code})`,
-      proche: `À proximité, dans un autre département (moins de ${NEARBY_RADIUS_KM} km)`,
-      reseau: 'Au niveau régional et national',
-    };
+    const headings = searchHeadings(around.departement);
     renderResults(list, items.slice(0, LIMIT), headings, context);
     setText(countLine, `${structuresCount(items.length)} ${items.length <= 1 ? 'peut' : 'peuvent'} aider autour de ${place}`);
     renderMore(items.length);
   } else {
     const sorted = [...state.features].sort((a, b) => byName.compare(a.properties.nom, b.properties.nom));
-    const items = sorted.slice(0, LIMIT).map((f) => ({ properties: f.properties, groupe: groupOf(f.properties) }));
+    const items = sorted.slice(0, LIMIT).map((f) => ({ properties: f.properties, groupe: groupOf(f.properties, vocabulaire) }));
     renderResults(list, items, null, context);
     const filtered = filterParams().toString() !== '';
     setText(countLine, `${structuresCount(sorted.length)}${filtered ? ' correspondant à vos critères' : ''}`);

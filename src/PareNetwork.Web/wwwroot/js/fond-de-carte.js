@@ -11,7 +11,7 @@ export function createMap(element, options = {}) {
   const L = window.L;
   const map = L.map(element, { zoomControl: false, attributionControl: false, ...options });
   L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(map);
-  L.control.attribution({ prefix: '<a href="https://leafletjs.com/">Leaflet</a>' }).addTo(map);
+  L.control.attribution({ prefix: '<a href="https://leafletjs.com/" rel="noopener noreferrer">Leaflet</a>' }).addTo(map);
   const url = element.dataset.tileUrl;
   if (url) {
     L.tileLayer(url, { attribution: escapeHtml(element.dataset.tileAttribution || ''), maxZoom: 19 }).addTo(map);

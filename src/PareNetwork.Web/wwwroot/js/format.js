@@ -17,6 +17,21 @@ export function telHref(phone) {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
+/** A website as a link target: an absolute http(s) URL, else null (the address is then shown as plain text). */
+export function webHref(url) {
+  try {
+    const parsed = new URL(String(url).trim());
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.host ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Haut-Rhin (68)". */
+export function departementLabel(departement) {
+  return `${departement.nom} (${departement.code})`;
+}
+
 export function websiteLabel(url) {
   try {
     const host = new URL(url).host;

@@ -6,7 +6,18 @@ const ERRORS = {
   3: 'La localisation a pris trop de temps. Réessayez, ou saisissez une commune ou un code postal.',
 };
 
-/** Resolves to { lat, lon } (5 decimals, about 1 m), or null once the reason has been said. */
+/**
+ * Decimals kept of the position: 2, about 1 km. The searcher's exact position never leaves this module, so it
+ * cannot end up in a URL, a server log or a cache; 1 km is plenty to find the nearest help.
+ */
+const DECIMALS = 2;
+
+function coarse(degrees) {
+  // Number() drops the "-0.00" of a position just west of Greenwich.
+  return String(Number(degrees.toFixed(DECIMALS)));
+}
+
+/** Resolves to { lat, lon } rounded to about 1 km (see DECIMALS), or null once the reason has been said. */
 export function locate(button, say) {
   return new Promise((resolve) => {
     if (!('geolocation' in navigator)) {
@@ -19,7 +30,7 @@ export function locate(button, say) {
     navigator.geolocation.getCurrentPosition(
       (found) => {
         button.disabled = false;
-        resolve({ lat: found.coords.latitude.toFixed(5), lon: found.coords.longitude.toFixed(5) });
+        resolve({ lat: coarse(found.coords.latitude), lon: coarse(found.coords.longitude) });
       },
       (error) => {
         button.disabled = false;

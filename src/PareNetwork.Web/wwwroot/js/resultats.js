@@ -1,10 +1,12 @@
 // The result list (#resultats), written as Pages/Shared/_Resultats.cshtml writes it on the server.
-import { count, distance, el, telHref, websiteLabel } from './format.js';
+import { count, departementLabel, distance, el, telHref, webHref, websiteLabel } from './format.js';
 
-const LOCAL_SCOPES = new Set(['locale', 'departementale']);
-
-export function groupOf(properties) {
-  return LOCAL_SCOPES.has(properties.portee) ? 'local' : 'reseau';
+/**
+ * The group of a structure in a list that is not a help search, as Display.GroupOf says it on the server:
+ * the vocabulary block of the page gives the group of each scope ("groupe_par_portee").
+ */
+export function groupOf(properties, vocabulaire) {
+  return vocabulaire.groupe_par_portee[properties.portee];
 }
 
 /** Where a structure works, in a few words: "Mulhouse – Haut-Rhin (68)", "Bretagne", "Toute la France". */
@@ -16,7 +18,7 @@ export function area(properties, departements) {
   } else if (properties.portee === 'regionale' && known.length > 0) {
     text = [...new Set(known.map((d) => d.region))].join(', ');
   } else {
-    text = known.map((d) => `${d.nom} (${d.code})`).join(', ');
+    text = known.map(departementLabel).join(', ');
   }
   return properties.commune ? `${properties.commune} – ${text}` : text;
 }
@@ -50,7 +52,7 @@ function resultItem({ properties: p, groupe, distanceKm }, context) {
   const contacts = [
     ...(p.telephones || []).map((phone) => el('a', { class: 'resultat-tel', href: telHref(phone) }, el('span', { class: 'etiquette' }, 'Tél. :'), ' ', phone)),
     p.email ? el('a', { class: 'resultat-courriel', href: `mailto:${p.email}` }, p.email) : null,
-    p.site_web ? el('a', { class: 'resultat-site', href: p.site_web }, websiteLabel(p.site_web)) : null,
+    website(p.site_web),
   ].filter(Boolean);
   if (contacts.length) {
     const line = el('p', { class: 'resultat-contact' });
@@ -58,6 +60,17 @@ function resultItem({ properties: p, groupe, distanceKm }, context) {
     item.append(line);
   }
   return item;
+}
+
+/** A website: a link when it is an http(s) URL, else the address as plain text. */
+function website(url) {
+  if (!url) {
+    return null;
+  }
+  const href = webHref(url);
+  return href
+    ? el('a', { class: 'resultat-site', href, rel: 'noopener noreferrer' }, websiteLabel(href))
+    : el('span', { class: 'resultat-site' }, url);
 }
 
 /**
