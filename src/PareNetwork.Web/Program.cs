@@ -15,16 +15,16 @@ await app.WarmCatalogAsync();
 app.UseForwardedHeaders();
 app.UseErrorResponses();
 app.UseSecurityHeaders();
-app.UseResponseCompression();
-app.UseStaticFilesWithCaching();
 app.UseRouting();
 app.UseOutputCache();
+app.UseResponseCompression();
+app.UseStaticFilesWithCaching();
 
 app.MapHealthChecks("/health");
 app.MapDepartementsApi();
 app.MapStructuresApi();
 app.MapCommunesApi();
-app.MapRazorPages();
+app.MapRazorPages().CacheOutput(HttpCaching.CatalogPolicyName);
 
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using PareNetwork.Web.Geo;
 
 namespace PareNetwork.Web.Api;
@@ -10,7 +11,7 @@ public static class CommunesApi
     public static IEndpointRouteBuilder MapCommunesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/communes/search", Search)
-            .CacheOutput(policy => policy.SetVaryByQuery("q").Expire(TimeSpan.FromHours(1)))
+            .CacheOutput(policy => policy.SetVaryByQuery("q").SetVaryByHeader(HeaderNames.AcceptEncoding).Expire(TimeSpan.FromHours(1)))
             .WithName("communes-search");
         return app;
     }

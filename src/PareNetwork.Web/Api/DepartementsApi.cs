@@ -14,7 +14,7 @@ public static class DepartementsApi
     public static IEndpointRouteBuilder MapDepartementsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/departements", GetDepartements)
-            .CacheOutput(HttpCaching.CatalogPolicy)
+            .CacheOutput(HttpCaching.CatalogPolicyName)
             .WithName("departements");
         return app;
     }
@@ -27,10 +27,10 @@ public static class DepartementsApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.File(Write(geo, snapshot), "application/geo+json");
+        return TypedResults.Bytes(Write(geo, snapshot), "application/geo+json");
     }
 
-    internal static byte[] Write(GeoReference geo, CatalogSnapshot snapshot)
+    internal static ReadOnlyMemory<byte> Write(GeoReference geo, CatalogSnapshot snapshot)
     {
         var buffer = new ArrayBufferWriter<byte>(256 * 1024);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -58,6 +58,6 @@ public static class DepartementsApi
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 }

@@ -9,13 +9,21 @@ internal static class HttpCaching
 {
     public const string CatalogTag = "catalog";
 
+    public const string CatalogPolicyName = "catalog";
+
+    /// <summary>The query parameters the public pages and APIs read; any other parameter shares the cache entry.</summary>
+    private static readonly string[] QueryKeys =
+        ["departement", "action", "public", "portee", "nature", "q", "commune", "lat", "lon", "limit", "page", "saisie", "code"];
+
     /// <summary>
-    /// Output cache for answers computed from the catalog: keyed by the full query and the catalog generation,
-    /// and evicted by tag when the catalog is invalidated.
+    /// Output cache for answers computed from the catalog: keyed by the known query parameters, the accepted
+    /// encodings (the cache sits outside compression and stores compressed bodies) and the catalog generation;
+    /// evicted by tag when the catalog is invalidated.
     /// </summary>
     public static void CatalogPolicy(OutputCachePolicyBuilder policy) => policy
         .Tag(CatalogTag)
-        .SetVaryByQuery("*")
+        .SetVaryByQuery(QueryKeys)
+        .SetVaryByHeader(HeaderNames.AcceptEncoding)
         .VaryByValue(context => new KeyValuePair<string, string>(
             "generation", context.RequestServices.GetRequiredService<StructureCatalog>().Generation.ToString(CultureInfo.InvariantCulture)));
 

@@ -15,7 +15,7 @@ public static class StructuresApi
 
     public static IEndpointRouteBuilder MapStructuresApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/structures").CacheOutput(HttpCaching.CatalogPolicy);
+        var group = app.MapGroup("/api/structures").CacheOutput(HttpCaching.CatalogPolicyName);
         group.MapGet("/", GetStructures).WithName("structures");
         group.MapGet("/nearby", GetNearby).WithName("structures-nearby");
         group.MapGet("/around", GetAround).WithName("structures-around");
@@ -36,7 +36,7 @@ public static class StructuresApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var features = snapshot.Structures.Where(filter.Matches).Select(s => new FeatureRow(s));
-        return TypedResults.File(WriteFeatures(features), "application/geo+json");
+        return TypedResults.Bytes(WriteFeatures(features), "application/geo+json");
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem>> GetNearby(
@@ -61,7 +61,7 @@ public static class StructuresApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var nearest = snapshot.Nearest(place.Latitude, place.Longitude, count).Select(x => new FeatureRow(x.Structure, x.DistanceKm));
-        return TypedResults.File(WriteFeatures(nearest), "application/geo+json");
+        return TypedResults.Bytes(WriteFeatures(nearest), "application/geo+json");
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public static class StructuresApi
             return TypedResults.Problem("Ce lieu n'est pas en France : aucune commune ni aucun département français ne s'y trouve.", statusCode: StatusCodes.Status404NotFound, title: "Lieu hors de France");
         }
         var rows = result.InDisplayOrder().Select(x => new FeatureRow(x.Structure, x.DistanceKm, x.Group));
-        return TypedResults.File(WriteFeatures(rows, writer =>
+        return TypedResults.Bytes(WriteFeatures(rows, writer =>
         {
             if (result.Commune is { } c)
             {
@@ -114,9 +114,9 @@ public static class StructuresApi
 
     internal readonly record struct FeatureRow(PublicStructure Structure, double? DistanceKm = null, string? Group = null);
 
-    internal static byte[] WriteFeatures(IEnumerable<FeatureRow> features, Action<Utf8JsonWriter>? foreignMembers = null)
+    internal static ReadOnlyMemory<byte> WriteFeatures(IEnumerable<FeatureRow> features, Action<Utf8JsonWriter>? foreignMembers = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = new ArrayBufferWriter<byte>(features.TryGetNonEnumeratedCount(out var count) ? (count + 1) * 700 : 64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -130,7 +130,7 @@ public static class StructuresApi
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 
     private static void WriteFeature(Utf8JsonWriter writer, FeatureRow row)

@@ -23,8 +23,16 @@ public sealed class CatalogSnapshot
             _pointIndex.Insert(new Envelope(s.Longitude!.Value, s.Longitude.Value, s.Latitude!.Value, s.Latitude.Value), s);
         }
         _pointIndex.Build();
+        _nationalCount = structures.Count(s => s.Scope == Scope.Nationale);
+        _countByDepartement = structures.Where(s => s.Scope != Scope.Nationale)
+            .SelectMany(s => s.DepartementCodes)
+            .CountBy(code => code)
+            .ToDictionary();
         Version = ComputeVersion(structures);
     }
+
+    private readonly int _nationalCount;
+    private readonly Dictionary<string, int> _countByDepartement;
 
     public IReadOnlyList<PublicStructure> Structures { get; }
 
@@ -36,7 +44,7 @@ public sealed class CatalogSnapshot
     public IReadOnlyList<(PublicStructure Structure, double DistanceKm)> Nearest(double latitude, double longitude, int count) =>
         GreatCircle.Nearest(_pointIndex, latitude, longitude, count, s => (s.Latitude!.Value, s.Longitude!.Value));
 
-    public int CountServing(string departementCode) => Structures.Count(s => s.Serves(departementCode));
+    public int CountServing(string departementCode) => _nationalCount + _countByDepartement.GetValueOrDefault(departementCode);
 
     /// <summary>A hash of everything the public sees, so that any visible change gives a new ETag.</summary>
     private static string ComputeVersion(IReadOnlyList<PublicStructure> structures) =>

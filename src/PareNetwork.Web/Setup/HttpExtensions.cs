@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
+using PareNetwork.Web.Api;
 
 namespace PareNetwork.Web.Setup;
 
@@ -13,7 +14,11 @@ public static class HttpExtensions
     {
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10));
+        builder.Services.AddOutputCache(o =>
+        {
+            o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            o.AddPolicy(HttpCaching.CatalogPolicyName, HttpCaching.CatalogPolicy);
+        });
         builder.Services.AddResponseCompression(options =>
         {
             // HTML stays uncompressed: pages reflect the visitor's input and, once accounts exist, will carry

@@ -95,7 +95,7 @@ public class GeoReferenceTests(SeededApp app)
         var bytes = DepartementsApi.Write(Geo, await app.Service<StructureCatalog>().GetAsync());
 
         Assert.InRange(bytes.Length, 50_000, 300 * 1024);
-        Assert.StartsWith("{\"type\":\"FeatureCollection\"", Encoding.UTF8.GetString(bytes, 0, 40), StringComparison.Ordinal);
+        Assert.StartsWith("{\"type\":\"FeatureCollection\"", Encoding.UTF8.GetString(bytes.Span[..40]), StringComparison.Ordinal);
     }
 
     [Fact]
