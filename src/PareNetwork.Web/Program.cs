@@ -24,7 +24,7 @@ app.MapHealthChecks("/health");
 app.MapDepartementsApi();
 app.MapStructuresApi();
 app.MapCommunesApi();
-app.MapRazorPages().CacheOutput(HttpCaching.CatalogPolicyName);
+app.MapRazorPages();
 
 await app.RunAsync();
 

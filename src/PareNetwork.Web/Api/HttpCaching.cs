@@ -27,12 +27,16 @@ internal static class HttpCaching
         .VaryByValue(context => new KeyValuePair<string, string>(
             "generation", context.RequestServices.GetRequiredService<StructureCatalog>().Generation.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>Sets the validators of a public response and tells whether the client's copy is still current.</summary>
+    /// <summary>
+    /// Sets the validators of a public response and tells whether the client's copy is still current. Clients
+    /// revalidate on every use (a 304 costs nothing from the output cache) so a change shows at once; the ETag is
+    /// weak because the same version is served identity-, gzip- or brotli-encoded.
+    /// </summary>
     public static bool IsNotModified(HttpContext context, string version)
     {
-        var etag = new EntityTagHeaderValue($"\"{version}\"");
+        var etag = new EntityTagHeaderValue($"\"{version}\"", isWeak: true);
         context.Response.Headers.ETag = etag.ToString();
-        context.Response.Headers.CacheControl = "public, max-age=60";
+        context.Response.Headers.CacheControl = "public, no-cache";
         return EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var candidates)
             && candidates.Any(c => c.Equals(EntityTagHeaderValue.Any) || c.Compare(etag, useStrongComparison: false));
     }

@@ -63,15 +63,15 @@ public sealed class StructureCatalog(IServiceScopeFactory scopes)
     public event Action? Invalidated;
 
     /// <summary>
-    /// Bumped by <see cref="Invalidate"/> and part of every output-cache key, so that an answer computed from the
-    /// previous snapshot but stored after the eviction can never be served.
+    /// Bumped by <see cref="Invalidate"/> after the snapshot is replaced, and part of every output-cache key, so that
+    /// an answer computed from the previous snapshot but stored after the eviction can never be served.
     /// </summary>
     public long Generation => Interlocked.Read(ref _generation);
 
     public void Invalidate()
     {
-        Interlocked.Increment(ref _generation);
         Interlocked.Exchange(ref _current, new Lazy<Task<CatalogSnapshot>>(() => LoadAsync(scopes)));
+        Interlocked.Increment(ref _generation);
         Invalidated?.Invoke();
     }
 

@@ -87,10 +87,14 @@ public class Structure
 
     public string Slug => Slugify(Name);
 
-    /// <summary>"Œuvre « Spéciale »" → "oeuvre-speciale": the normalized search form, with dashes, at most 80 characters.</summary>
+    /// <summary>"Œuvre « Spéciale »" → "oeuvre-speciale": ASCII letters and digits of the normalized name, dashes between words.</summary>
     public static string Slugify(string text)
     {
-        var slug = GeoReference.Normalize(text).Replace(' ', '-');
+        var words = GeoReference.Normalize(text)
+            .Split(' ')
+            .Select(word => new string([.. word.Where(char.IsAsciiLetterOrDigit)]))
+            .Where(word => word.Length > 0);
+        var slug = string.Join('-', words);
         return slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
     }
 }

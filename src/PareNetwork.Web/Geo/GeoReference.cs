@@ -155,7 +155,7 @@ public sealed class GeoReference
                 {
                     builder.Append(' ');
                 }
-                builder.Append(char.ToLowerInvariant(c) switch { 'œ' => "oe", 'æ' => "ae", var l => l.ToString() });
+                builder.Append(char.ToLowerInvariant(c) switch { 'œ' => "oe", 'æ' => "ae", 'ß' => "ss", 'ø' => "o", 'ł' => "l", 'đ' => "d", var l => l.ToString() });
                 pendingSpace = false;
             }
             else

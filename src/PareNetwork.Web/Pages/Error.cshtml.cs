@@ -9,5 +9,9 @@ public class ErrorModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int? code) => Code = code ?? 500;
+    public void OnGet(int? code)
+    {
+        Code = code is >= 400 and < 600 ? code.Value : 500;
+        Response.StatusCode = Code;
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using PareNetwork.Web.Api;
 using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Geo;
 using PareNetwork.Web.Pages.Shared;
@@ -7,6 +9,7 @@ using PareNetwork.Web.Setup;
 
 namespace PareNetwork.Web.Pages;
 
+[OutputCache(PolicyName = HttpCaching.CatalogPolicyName)]
 public class IndexModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map) : PageModel
 {
     /// <summary>Beyond this, the page links to the list rather than growing without end.</summary>

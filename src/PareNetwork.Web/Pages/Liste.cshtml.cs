@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PareNetwork.Web.Api;
 using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Domain;
 using PareNetwork.Web.Geo;
@@ -6,6 +8,7 @@ using PareNetwork.Web.Pages.Shared;
 
 namespace PareNetwork.Web.Pages;
 
+[OutputCache(PolicyName = HttpCaching.CatalogPolicyName)]
 public class ListeModel(GeoReference geo, StructureCatalog catalog) : PageModel
 {
     /// <summary>The whole directory is paged; a help search around a commune is bounded by its département and is not.</summary>

@@ -17,6 +17,8 @@ public static class HttpExtensions
         builder.Services.AddOutputCache(o =>
         {
             o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            // Paths differing by case are different answers (canonical redirects, active links).
+            o.UseCaseSensitivePaths = true;
             o.AddPolicy(HttpCaching.CatalogPolicyName, HttpCaching.CatalogPolicy);
         });
         builder.Services.AddResponseCompression(options =>

@@ -25,6 +25,7 @@ public sealed class ShelterApp : IAsyncLifetime
     {
         Client = Factory.CreateClient();
         Before = (await Client.GetAsync(new Uri("/api/structures", UriKind.Relative)), await Client.GetAsync(new Uri("/api/departements", UriKind.Relative)));
+        Assert.DoesNotContain("Horizon", await Client.GetStringAsync(new Uri("/departements/68", UriKind.Relative)), StringComparison.Ordinal);
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
         var shelter = new Structure
@@ -89,6 +90,14 @@ public sealed class ConfidentialityTests(ShelterApp app) : IClassFixture<Shelter
             Assert.Equal(int.Parse(Count(beforeDoc, "68"), System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(Count(afterDoc, "68"), System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(Count(beforeDoc, "67"), Count(afterDoc, "67"));
         }
+    }
+
+    [Fact]
+    public async Task Pages_cached_before_the_change_show_the_new_structure()
+    {
+        var html = await _client.GetStringAsync(new Uri("/departements/68", UriKind.Relative));
+
+        Assert.Contains("Maison d&#x27;accueil Horizon", html, StringComparison.Ordinal);
     }
 
     [Fact]

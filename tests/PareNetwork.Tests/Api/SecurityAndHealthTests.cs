@@ -77,6 +77,55 @@ public class SecurityAndHealthTests(SeededApp app)
     }
 
     [Fact]
+    public async Task Public_answers_are_output_cached_and_revalidated_by_browsers()
+    {
+        using var first = await app.Client.GetAsync(new Uri("/departements/67", UriKind.Relative));
+        using var second = await app.Client.GetAsync(new Uri("/departements/67", UriKind.Relative));
+        using var api = await app.Client.GetAsync(new Uri("/api/structures?departement=67", UriKind.Relative));
+
+        Assert.NotNull(second.Headers.Age);
+        Assert.True(api.Headers.CacheControl?.NoCache);
+        Assert.True(api.Headers.ETag?.IsWeak);
+    }
+
+    [Fact]
+    public async Task A_cached_error_page_never_turns_a_404_into_a_200()
+    {
+        using var direct = await app.Client.GetAsync(new Uri("/Error?code=404", UriKind.Relative));
+        using var again = await app.Client.GetAsync(new Uri("/Error?code=404", UriKind.Relative));
+        using var missing = await app.Client.GetAsync(new Uri("/departements/zz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, direct.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Paths_differing_by_case_are_not_served_from_each_others_cache()
+    {
+        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var canonical = await client.GetAsync(new Uri("/departements/2A", UriKind.Relative));
+
+        using var lowerCase = await client.GetAsync(new Uri("/departements/2a", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, canonical.StatusCode);
+        Assert.Equal(HttpStatusCode.MovedPermanently, lowerCase.StatusCode);
+        Assert.Equal("/departements/2A", lowerCase.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_link_reads_an_insee_code_and_a_typed_search_a_postal_code_even_after_the_other_was_cached()
+    {
+        var typed = await app.Client.GetStringAsync(new Uri("/liste?commune=68100&saisie=1", UriKind.Relative));
+        var bareMarker = await app.Client.GetStringAsync(new Uri("/liste?commune=68100&saisie", UriKind.Relative));
+        var link = await app.Client.GetStringAsync(new Uri("/liste?commune=68100", UriKind.Relative));
+
+        Assert.Contains("autour de Mulhouse", typed, StringComparison.Ordinal);
+        Assert.Contains("autour de Fulleren", link, StringComparison.Ordinal);
+        Assert.Contains("autour de Fulleren", bareMarker, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_home_page_lists_regions_and_departements_in_french()
     {
         var html = await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));

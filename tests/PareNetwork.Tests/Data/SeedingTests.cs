@@ -44,7 +44,7 @@ public class SeedingTests
     [Fact]
     public async Task A_malformed_structure_row_stops_the_seed_naming_file_line_and_field_and_writes_nothing()
     {
-        var (error, state) = await StartWithCorruptedStructures(lines =>
+        var (error, state, _) = await StartWithCorruptedStructures(lines =>
         {
             lines[3] = lines[3].Replace(",ligne-ecoute,", ",helpline,", StringComparison.Ordinal).Replace(",association,", ",helpline,", StringComparison.Ordinal).Replace(",fondation,", ",helpline,", StringComparison.Ordinal);
             Assert.Contains(",helpline,", lines[3], StringComparison.Ordinal);
@@ -58,43 +58,45 @@ public class SeedingTests
     [Fact]
     public async Task A_row_with_an_unknown_departement_is_reported_with_its_line_and_field()
     {
-        var (error, state) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,99,,,,,,,,,,non,,test.txt"]);
+        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,99,,,,,,,,,,non,,test.txt"]);
 
-        Assert.Equal("structures.csv, ligne 36, champ « departements » : département « 99 » inconnu.", error.Message);
+        Assert.Equal($"structures.csv, ligne {line}, champ « departements » : département « 99 » inconnu.", error.Message);
         Assert.Equal(DatabaseState.Empty, state);
     }
 
     [Fact]
     public async Task A_row_with_a_missing_column_is_reported_with_its_line()
     {
-        var (error, state) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association"]);
+        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association"]);
 
-        Assert.StartsWith("structures.csv, ligne 36, champ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"structures.csv, ligne {line}, champ", error.Message, StringComparison.Ordinal);
         Assert.Equal(DatabaseState.Empty, state);
     }
 
     [Fact]
     public async Task A_non_finite_latitude_is_refused_without_echoing_the_value()
     {
-        var (error, state) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,68,,,NaN,7.3,,,,,,oui,,test.txt"]);
+        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,68,,,NaN,7.3,,,,,,oui,,test.txt"]);
 
-        Assert.Equal("structures.csv, ligne 36, champ « latitude » : valeur invalide (degrés décimaux entre -90 et 90, point comme séparateur).", error.Message);
+        Assert.Equal($"structures.csv, ligne {line}, champ « latitude » : valeur invalide (degrés décimaux entre -90 et 90, point comme séparateur).", error.Message);
         Assert.Equal(DatabaseState.Empty, state);
     }
 
-    /// <summary>Starts the app on a copy of data-seed/ whose structures.csv went through <paramref name="corrupt"/>.</summary>
-    private static async Task<(SeedDataException Error, DatabaseState State)> StartWithCorruptedStructures(Func<string[], string[]> corrupt)
+    /// <summary>
+    /// Starts the app on a copy of data-seed/ whose structures.csv went through <paramref name="corrupt"/>;
+    /// returns the error, what the database holds, and the number of the file's last line.
+    /// </summary>
+    private static async Task<(SeedDataException Error, DatabaseState State, int LastLine)> StartWithCorruptedStructures(Func<string[], string[]> corrupt)
     {
         var dataSeed = CopyOfDataSeed();
         var structures = Path.Combine(dataSeed, "structures.csv");
-        var lines = File.ReadAllLines(structures);
-        Assert.Equal(35, lines.Length);
-        File.WriteAllLines(structures, corrupt(lines));
+        var lines = corrupt(File.ReadAllLines(structures));
+        File.WriteAllLines(structures, lines);
         var app = new PareAppFactory(dataSeedPath: dataSeed);
         try
         {
             var error = Assert.Throws<SeedDataException>(() => app.CreateClient());
-            return (error, DatabaseState.Read(app));
+            return (error, DatabaseState.Read(app), lines.Length);
         }
         finally
         {

@@ -101,6 +101,8 @@ public class StructureTests
     [InlineData("L'Ilot", "l-ilot")]
     [InlineData("Allô Enfance en Danger – 119", "allo-enfance-en-danger-119")]
     [InlineData("Œuvre « spéciale »", "oeuvre-speciale")]
+    [InlineData("Straße 12 – Ærø", "strasse-12-aero")]
+    [InlineData("Ελληνικά Ψ", "")]
     public void Slugs_are_lowercase_ascii_words_joined_by_dashes(string name, string slug)
     {
         Assert.Equal(slug, Structure.Slugify(name));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using PareNetwork.Web.Api;
 using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Domain;
 using PareNetwork.Web.Geo;
@@ -7,6 +9,7 @@ using PareNetwork.Web.Pages.Shared;
 
 namespace PareNetwork.Web.Pages.Departements;
 
+[OutputCache(PolicyName = HttpCaching.CatalogPolicyName)]
 public class DepartementModel(GeoReference geo, StructureCatalog catalog) : PageModel
 {
     public sealed record ActionCount(string Label, int Count);

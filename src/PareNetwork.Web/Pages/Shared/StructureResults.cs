@@ -84,7 +84,7 @@ public sealed partial class StructureResults
 
         if (communeQuery.Length > 0)
         {
-            var (commune, others) = ResolveCommune(communeQuery, geo, typed: query.ContainsKey(TypedParameter));
+            var (commune, others) = ResolveCommune(communeQuery, geo, typed: query[TypedParameter] == "1");
             var search = commune is null ? null : HelpSearch.ForCommune(commune.Code, snapshot, geo, filter);
             if (search is not null)
             {

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using PareNetwork.Web.Api;
 using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Geo;
 using PareNetwork.Web.Setup;
 
 namespace PareNetwork.Web.Pages.Structures;
 
+[OutputCache(PolicyName = HttpCaching.CatalogPolicyName)]
 public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map) : PageModel
 {
     /// <summary>The PARÉ coordination: who to go through when a confidential structure gives no phone.</summary>
