@@ -27,23 +27,10 @@ public sealed class AccessibilityTests(PareAppFixture app, ITestOutputHelper out
         }
         """;
 
-    /// <summary>A path, or the exact name of a published structure (its page); the status code the page answers.</summary>
-    public static TheoryData<string, int> Pages => new()
-    {
-        { "/", 200 },
-        { "/?commune=68224", 200 },
-        { "/liste", 200 },
-        { "/liste?commune=68224", 200 },
-        { "/departements/68", 200 },
-        { "Mouvement du Nid du Haut-Rhin", 200 },
-        { "/discretion", 200 },
-        { "/page-inexistante", 404 },
-    };
-
     protected override bool BypassCsp => true;
 
     [Theory]
-    [MemberData(nameof(Pages))]
+    [MemberData(nameof(SafetyTests.Pages), MemberType = typeof(SafetyTests))]
     public async Task Page_has_no_moderate_serious_or_critical_violation(string page, int status)
     {
         Assert.True(File.Exists(AxePath), $"axe-core is missing at {AxePath}: the build restores it from tests/PareNetwork.BrowserTests/libman.json.");

@@ -10,7 +10,10 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
 {
     private const string NidHautRhin = "Mouvement du Nid du Haut-Rhin";
 
-    /// <summary>Every kind of page, with the status it answers; the base class fails on any script error or CSP violation.</summary>
+    /// <summary>
+    /// Every kind of page — a path, or the exact name of a published structure (its page) — with the status it answers;
+    /// the base class fails on any script error or CSP violation. The accessibility scans use the same list.
+    /// </summary>
     public static TheoryData<string, int> Pages => new()
     {
         { "/", 200 },
