@@ -24,6 +24,49 @@ public sealed record StructureFilter(
         && (Nature is not { } nature || s.Nature == nature)
         && (_normalizedText.Length == 0 || s.SearchKey.Contains(_normalizedText, StringComparison.Ordinal));
 
+    /// <summary>The active filters as (query parameter, French label), in the order of the form.</summary>
+    public IReadOnlyList<(string Parameter, string Label)> Active
+    {
+        get
+        {
+            var active = new List<(string, string)>();
+            if (Departement is { } d)
+            {
+                active.Add(("departement", $"Département : {d}"));
+            }
+            if (Action is { } a)
+            {
+                active.Add(("action", $"Action : {Vocabulary.Actions.Label(a)}"));
+            }
+            if (Public is { } p)
+            {
+                active.Add(("public", $"Public : {Vocabulary.Publics.Label(p)}"));
+            }
+            if (Portee is { } s)
+            {
+                active.Add(("portee", $"Portée : {Vocabulary.Scopes.Label(s)}"));
+            }
+            if (Nature is { } n)
+            {
+                active.Add(("nature", $"Type de structure : {Vocabulary.Natures.Label(n)}"));
+            }
+            if (Text is { } t)
+            {
+                active.Add(("q", $"Texte : « {t} »"));
+            }
+            return active;
+        }
+    }
+
+    /// <summary>This filter without one of its parameters (a new record: the normalized text is derived at construction).</summary>
+    public StructureFilter Without(string parameter) => new(
+        parameter == "departement" ? null : Departement,
+        parameter == "action" ? null : Action,
+        parameter == "public" ? null : Public,
+        parameter == "portee" ? null : Portee,
+        parameter == "nature" ? null : Nature,
+        parameter == "q" ? null : Text);
+
     /// <summary>The query string of this filter, codes only, in a stable order (links and cache keys).</summary>
     public string ToQueryString()
     {

@@ -27,6 +27,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        // Every time is stored in UTC; SQLite hands it back unmarked, and a page would then show it as if it were Paris time.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<Point>().HaveConversion<WkbConverter<Point>, GeometryComparer<Point>>();

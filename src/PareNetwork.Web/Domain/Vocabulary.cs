@@ -41,7 +41,7 @@ public static class Vocabulary
         new(StructureNature.Association, "association", "Association"),
         new(StructureNature.Fondation, "fondation", "Fondation"),
         new(StructureNature.ServicePublic, "service-public", "Service public ou collectivité"),
-        new(StructureNature.Etablissement, "etablissement", "Établissement ASE / PJJ"),
+        new(StructureNature.Etablissement, "etablissement", "Foyer ou service éducatif de l'aide sociale à l'enfance (ASE) ou de la protection judiciaire de la jeunesse (PJJ)"),
         new(StructureNature.Police, "police", "Police / gendarmerie"),
         new(StructureNature.LigneEcoute, "ligne-ecoute", "Ligne d'écoute"),
     ]);

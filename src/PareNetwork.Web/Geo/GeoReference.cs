@@ -49,12 +49,15 @@ public sealed class GeoReference
     private readonly STRtree<DepartementInfo> _departementIndex = new();
     private readonly STRtree<CommuneInfo> _communeIndex = new();
 
+    private readonly HashSet<string> _sharedNames;
+
     private GeoReference(List<DepartementInfo> departements, List<CommuneInfo> communes)
     {
         Departements = departements.OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         DepartementsByCode = Departements.ToDictionary(d => d.Code);
         Communes = communes;
         CommunesByCode = communes.ToDictionary(c => c.Code);
+        _sharedNames = communes.GroupBy(c => c.SearchKey).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var d in Departements)
         {
             _departementIndex.Insert(d.Boundary.EnvelopeInternal, d);
@@ -103,6 +106,9 @@ public sealed class GeoReference
 
     public IReadOnlyList<(CommuneInfo Commune, double DistanceKm)> NearestCommunes(double latitude, double longitude, int count) =>
         GreatCircle.Nearest(_communeIndex, latitude, longitude, count, c => (c.Latitude!.Value, c.Longitude!.Value));
+
+    /// <summary>Whether another commune bears the same name (« Saint-Denis » in 93 and 974): it then needs its département to be told apart.</summary>
+    public bool HasHomonym(CommuneInfo commune) => _sharedNames.Contains(commune.SearchKey);
 
     /// <summary>
     /// Communes matching a name or a postal code: accent- and case-insensitive; exact names first, then

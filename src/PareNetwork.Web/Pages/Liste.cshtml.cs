@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using PareNetwork.Web.Api;
 using PareNetwork.Web.Catalog;
-using PareNetwork.Web.Domain;
 using PareNetwork.Web.Geo;
 using PareNetwork.Web.Pages.Shared;
 
@@ -40,35 +39,16 @@ public class ListeModel(GeoReference geo, StructureCatalog catalog) : PageModel
             PageItems = Results.Items;
         }
 
-        var filter = Results.Filter;
         var criteria = new List<string>();
         if (Results.Search is { } search)
         {
             criteria.Add($"Autour de : {Results.CommuneInputValue}, {Display.DepartementLabel(search.Departement)}");
         }
-        if (filter.Departement is { } d && geo.DepartementsByCode.TryGetValue(d, out var departement))
+        foreach (var (parameter, label) in Results.Filter.Active)
         {
-            criteria.Add($"Département : {Display.DepartementLabel(departement)}");
-        }
-        if (filter.Action is { } action)
-        {
-            criteria.Add($"Action : {Vocabulary.Actions.Label(action)}");
-        }
-        if (filter.Public is { } publicTerm)
-        {
-            criteria.Add($"Public : {Vocabulary.Publics.Label(publicTerm)}");
-        }
-        if (filter.Portee is { } scope)
-        {
-            criteria.Add($"Portée : {Vocabulary.Scopes.Label(scope)}");
-        }
-        if (filter.Nature is { } nature)
-        {
-            criteria.Add($"Type de structure : {Vocabulary.Natures.Label(nature)}");
-        }
-        if (filter.Text is { } text)
-        {
-            criteria.Add($"Texte : « {text} »");
+            criteria.Add(parameter == "departement" && geo.DepartementsByCode.TryGetValue(Results.Filter.Departement!, out var d)
+                ? $"Département : {Display.DepartementLabel(d)}"
+                : label);
         }
         Criteria = criteria;
     }

@@ -13,7 +13,7 @@ public static class HttpExtensions
     public static WebApplicationBuilder AddHttpFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsInFrench.Apply);
         builder.Services.AddOutputCache(o =>
         {
             o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
@@ -36,6 +36,7 @@ public static class HttpExtensions
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        builder.Services.Configure<CoordinationOptions>(builder.Configuration.GetSection(CoordinationOptions.Section));
         return builder;
     }
 

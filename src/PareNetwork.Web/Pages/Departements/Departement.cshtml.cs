@@ -25,9 +25,9 @@ public class DepartementModel(GeoReference geo, StructureCatalog catalog) : Page
 
     public IReadOnlyList<ActionCount> ActionCounts { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string code)
+    public async Task<IActionResult> OnGetAsync(string? code)
     {
-        var canonical = code.Trim().ToUpperInvariant();
+        var canonical = code?.Trim().ToUpperInvariant() ?? "";
         if (!geo.DepartementsByCode.TryGetValue(canonical, out var departement))
         {
             return NotFound();

@@ -11,22 +11,116 @@ public static class Display
 {
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    private static readonly TimeZoneInfo? Paris = FindParis();
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    /// <summary>"0 structure", "1 structure", "34 structures": French puts 0 and 1 in the singular. No thousands separator, so the text starts with a plain number.</summary>
-    public static string Count(int count, string singular, string plural) =>
-        $"{count.ToString(CultureInfo.InvariantCulture)} {(count <= 1 ? singular : plural)}";
+    /// <summary>
+    /// "aucune structure", "1 structure", "34 structures": French puts 1 in the singular and says « aucune » for 0.
+    /// Above zero the text starts with a plain number (no thousands separator).
+    /// </summary>
+    public static string Count(int count, string singular, string plural, bool feminine = true) => count switch
+    {
+        <= 0 => $"{(feminine ? "aucune" : "aucun")} {singular}",
+        1 => $"1 {singular}",
+        _ => $"{count.ToString(CultureInfo.InvariantCulture)} {plural}",
+    };
 
-    public static string Distance(double km) => $"{km.ToString("0.0", French)} km";
+    /// <summary>
+    /// A count and its verb, agreed: "aucune structure n'intervient", "1 structure intervient",
+    /// "3 structures interviennent" — the negation « ne » that « aucune » needs is elided before a vowel.
+    /// </summary>
+    public static string CountWithVerb(int count, string singular, string plural, string verbSingular, string verbPlural, bool feminine = true) =>
+        count <= 0
+            ? $"{Count(0, singular, plural, feminine)} {Elide("ne", verbSingular)}"
+            : $"{Count(count, singular, plural, feminine)} {(count == 1 ? verbSingular : verbPlural)}";
+
+    /// <summary>The first letter in upper case, for a count that opens a sentence ("Aucune structure…").</summary>
+    public static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], French) + text[1..];
+
+    /// <summary>"autour de Mulhouse", "autour d'Amiens", "autour du Havre", "autour des Mureaux".</summary>
+    public static string Around(string place) => "autour " + Of(place);
+
+    /// <summary>
+    /// The preposition « de » before a place name, as French writes it: elided before a vowel or a mute h
+    /// ("d'Évry-Courcouronnes", "d'Hyères"), contracted with the article of a name ("du Havre", "des Mureaux"),
+    /// kept before « La » and an aspirated h ("de La Rochelle", "de Haguenau").
+    /// </summary>
+    public static string Of(string place)
+    {
+        if (place.StartsWith("Le ", StringComparison.Ordinal))
+        {
+            return "du " + place[3..];
+        }
+        if (place.StartsWith("Les ", StringComparison.Ordinal))
+        {
+            return "des " + place[4..];
+        }
+        return Elide("de", place);
+    }
+
+    /// <summary>"de" + "Amiens" → "d'Amiens", "ne" + "intervient" → "n'intervient", "de" + "Lyon" → "de Lyon".</summary>
+    public static string Elide(string word, string next) =>
+        StartsWithVowelSound(next) ? $"{word[..^1]}'{next}" : $"{word} {next}";
+
+    /// <summary>
+    /// Vowels (accented or not) and « y » before a consonant ("Yvetot") call for elision; an h does only in the
+    /// names listed here, whose h is mute — every other h is treated as aspirated ("de Haguenau", "de Honfleur").
+    /// </summary>
+    public static bool StartsWithVowelSound(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+        var letters = GeoReference.Normalize(text);
+        if (letters.Length == 0)
+        {
+            return false;
+        }
+        return letters[0] switch
+        {
+            'a' or 'e' or 'i' or 'o' or 'u' => true,
+            'y' => letters.Length > 1 && !IsVowel(letters[1]),
+            'h' => MuteH.Any(prefix => letters.StartsWith(prefix, StringComparison.Ordinal)),
+            _ => false,
+        };
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    /// <summary>Words and commune names whose h is mute, normalized (see <see cref="GeoReference.Normalize"/>).</summary>
+    private static readonly string[] MuteH =
+        ["hyeres", "henin", "herouville", "herblay", "hellemmes", "hebergement", "heure", "habit", "homme", "hopital", "hotel", "humain", "histoire", "hiver", "horaire"];
+
+    /// <summary>
+    /// How far a structure is from a searched commune, without false precision: the search starts at the commune's
+    /// centre, so a structure of that same commune is « dans la commune » and any other is « ≈ n km » (whole km).
+    /// </summary>
+    public static string Distance(double km, bool sameCommune) =>
+        sameCommune ? "dans la commune" : $"≈\u00A0{Math.Max(1, Math.Round(km, MidpointRounding.AwayFromZero)).ToString("0", French)}\u00A0km";
 
     public static string Number(long value) => value.ToString("N0", French);
 
     /// <summary>"1er mars 2026", "12 mars 2026", in Paris time.</summary>
     public static string Date(DateTime value)
     {
-        var local = value.Kind == DateTimeKind.Utc && Paris is not null ? TimeZoneInfo.ConvertTimeFromUtc(value, Paris) : value;
+        var local = ParisTime(value);
         var day = local.Day == 1 ? "1er" : local.Day.ToString(CultureInfo.InvariantCulture);
         return $"{day} {local.ToString("MMMM yyyy", French)}";
+    }
+
+    /// <summary>"le 3 mars 2026 à 14 h 05", in Paris time.</summary>
+    public static string DateAndTime(DateTime value)
+    {
+        var local = ParisTime(value);
+        return $"{Date(value)} à {local.Hour.ToString(CultureInfo.InvariantCulture)} h {local.Minute.ToString("00", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Every stored time is UTC; one marked otherwise (a SQLite value read without its kind) is taken as UTC too.</summary>
+    public static DateTime ParisTime(DateTime value)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        return TimeZoneInfo.ConvertTimeFromUtc(utc, Paris);
     }
 
     /// <summary>A website as a link target: an absolute http(s) URL, else null (the address is then shown as plain text).</summary>
@@ -99,16 +193,4 @@ public static class Display
         ["groupe_par_portee"] = Vocabulary.Scopes.All.ToDictionary(t => t.Code, t => PublicStructure.IsLocalScope(t.Value) ? HelpSearch.LocalGroup : HelpSearch.WiderGroup),
         ["titres_groupes"] = SearchHeadings(DepartementPlaceholder),
     });
-
-    private static TimeZoneInfo? FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return null;
-        }
-    }
 }

@@ -4,8 +4,14 @@ using PareNetwork.Web.Geo;
 
 namespace PareNetwork.Web.Pages.Shared;
 
-/// <summary>One line of a result list; <paramref name="Group"/> is "local", "proche" or "reseau", as in /api/structures/around.</summary>
-public sealed record ResultItem(PublicStructure Structure, string Group, double? DistanceKm = null);
+/// <summary>
+/// One line of a result list; <paramref name="Group"/> is "local", "proche" or "reseau", as in /api/structures/around;
+/// <paramref name="Distance"/> the distance in words from the searched commune (« dans la commune », « ≈ 12 km »).
+/// </summary>
+public sealed record ResultItem(PublicStructure Structure, string Group, string? Distance = null);
+
+/// <summary>A way out of an empty result list: a link that widens the search.</summary>
+public sealed record Widening(string Label, string Href);
 
 /// <summary>A result list and the group headings to insert before each group (none: no headings).</summary>
 public sealed record ResultList(IReadOnlyList<ResultItem> Items, IReadOnlyDictionary<string, string>? Headings = null);
@@ -34,7 +40,8 @@ public sealed partial class StructureResults
 
     public bool CommuneNotFound => HasCommuneQuery && Search is null;
 
-    public string PlaceName => Search?.Commune?.Name ?? Search?.Departement.Name ?? "";
+    /// <summary>The place searched, with its département when its name alone is ambiguous: "Saint-Denis (974)".</summary>
+    public string PlaceName { get; init; } = "";
 
     public string CommuneInputValue => Search?.Commune is { } c ? CommuneLabel(c) : CommuneQuery ?? "";
 
@@ -55,18 +62,55 @@ public sealed partial class StructureResults
     /// <summary>The group headings of a help search; none for a plain list.</summary>
     public IReadOnlyDictionary<string, string>? Headings => Search is null ? null : Display.GroupHeadings(Search);
 
-    /// <summary>The sentence of #resultats-compte: it starts with the number (format.js writes the same).</summary>
+    /// <summary>The sentence of #resultats-compte: "12 structures peuvent aider autour de Mulhouse", "Aucune structure ne correspond à vos critères".</summary>
     public string CountText
     {
         get
         {
-            var count = Display.Count(Items.Count, "structure", "structures");
+            var n = Items.Count;
             if (Search is not null)
             {
-                return $"{count} {(Items.Count <= 1 ? "peut" : "peuvent")} aider autour de {PlaceName}";
+                return n == 0
+                    ? $"Aucune structure ne correspond à vos critères {Display.Around(PlaceName)}"
+                    : $"{Display.CountWithVerb(n, "structure", "structures", "peut", "peuvent")} aider {Display.Around(PlaceName)}";
             }
-            return Filter.IsEmpty ? count : $"{count} correspondant à vos critères";
+            if (Filter.IsEmpty)
+            {
+                return Display.Capitalized(Display.Count(n, "structure publiée", "structures publiées"));
+            }
+            return Display.Capitalized(Display.CountWithVerb(n, "structure", "structures", "correspond", "correspondent")) + " à vos critères";
         }
+    }
+
+    /// <summary>
+    /// When nothing matches: one link per active filter that removes it (the commune stays), then the national
+    /// listening lines, which answer everywhere. <paramref name="path"/> is the page the links lead to ("/", "/liste").
+    /// </summary>
+    public IReadOnlyList<Widening> Widenings(string path)
+    {
+        if (Items.Count > 0)
+        {
+            return [];
+        }
+        var commune = Search?.Commune?.Code;
+        string Href(StructureFilter filter)
+        {
+            var query = filter.ToQueryString();
+            if (commune is not null)
+            {
+                query = (query.Length == 0 ? "?" : query + "&") + "commune=" + Uri.EscapeDataString(commune);
+            }
+            return path + query;
+        }
+        var widenings = Filter.Active
+            .Select(f => new Widening($"Retirer le filtre « {f.Label} »", Href(Filter.Without(f.Parameter))))
+            .ToList();
+        if (Filter.Active.Count > 1)
+        {
+            widenings.Add(new Widening("Retirer tous les filtres", Href(new StructureFilter())));
+        }
+        widenings.Add(new Widening("Voir les lignes d'écoute nationales, joignables partout", "/liste?nature=ligne-ecoute&portee=nationale"));
+        return widenings;
     }
 
     /// <summary>"Mulhouse (68100, 68200)": the label of the suggestions, which the server reads back too.</summary>
@@ -88,8 +132,14 @@ public sealed partial class StructureResults
             var search = commune is null ? null : HelpSearch.ForCommune(commune.Code, snapshot, geo, filter);
             if (search is not null)
             {
-                var items = search.InDisplayOrder().Select(x => new ResultItem(x.Structure, x.Group, x.DistanceKm)).ToList();
-                return new StructureResults { Filter = filter, Errors = errors, CommuneQuery = communeQuery, Search = search, OtherCommunes = others, Items = items };
+                var items = search.InDisplayOrder()
+                    .Select(x => new ResultItem(x.Structure, x.Group, x.DistanceKm is { } km ? Display.Distance(km, x.Structure.CommuneCode == commune!.Code) : null))
+                    .ToList();
+                return new StructureResults
+                {
+                    Filter = filter, Errors = errors, CommuneQuery = communeQuery, Search = search, OtherCommunes = others, Items = items,
+                    PlaceName = PlaceLabel(commune!, geo),
+                };
             }
             return new StructureResults { Filter = filter, Errors = errors, CommuneQuery = communeQuery, OtherCommunes = others, Items = [] };
         }
@@ -101,6 +151,10 @@ public sealed partial class StructureResults
             Items = ByName(snapshot.Structures.Where(filter.Matches)),
         };
     }
+
+    /// <summary>"Mulhouse", or "Saint-Denis (974)" when another commune bears the same name.</summary>
+    public static string PlaceLabel(CommuneInfo commune, GeoReference geo) =>
+        geo.HasHomonym(commune) ? $"{commune.Name} ({commune.DepartementCode})" : commune.Name;
 
     public static IReadOnlyList<ResultItem> ByName(IEnumerable<PublicStructure> structures) =>
         [.. structures.OrderBy(s => s.Name, PublicStructure.NameOrder).Select(s => new ResultItem(s, Display.GroupOf(s)))];
@@ -131,12 +185,18 @@ public sealed partial class StructureResults
         }
 
         var candidates = geo.SearchCommunes(name, 8).Where(c => c.Latitude is not null).ToList();
+        if (candidates.Count > 0 && geo.HasHomonym(candidates[0]))
+        {
+            // Every commune of that exact name, not only the eight most populous matches of the text.
+            var homonyms = geo.SearchCommunes(candidates[0].Name, 50).Where(c => c.Latitude is not null && c.SearchKey == candidates[0].SearchKey);
+            candidates = [.. homonyms.Concat(candidates).Distinct()];
+        }
         if (candidates.FirstOrDefault(c => postalCodes.Length > 0 && c.PostalCodes.Intersect(postalCodes).Any()) is { } labelled)
         {
             return (labelled, []);
         }
         var chosen = candidates.FirstOrDefault();
-        return (chosen, [.. candidates.Where(c => c != chosen).Take(5)]);
+        return (chosen, [.. candidates.Where(c => c != chosen).Take(8)]);
     }
 
     [GeneratedRegex(@"^(?<name>.+?)\s*\((?<codes>[0-9AB ,]+)\)\s*$", RegexOptions.IgnoreCase)]
@@ -145,3 +205,9 @@ public sealed partial class StructureResults
 
 /// <summary>The search and filter form of the map (<paramref name="OnMap"/>) and of the list.</summary>
 public sealed record SearchForm(StructureResults Results, string Action, bool OnMap);
+
+/// <summary>What helps a person whose search went wrong or found nothing, with links to <paramref name="Path"/> ("/", "/liste").</summary>
+public sealed record SearchHelp(StructureResults Results, string Path);
+
+/// <summary>The results part of the map page, also served alone at /resultats for the map's script.</summary>
+public sealed record ResultsZone(StructureResults Results, int Limit);

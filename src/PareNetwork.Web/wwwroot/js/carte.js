@@ -1,33 +1,30 @@
 // The map page: choropleth of the départements, clustered structure markers, filters, commune search and
-// "Autour de moi". The server renders the same list without a script; this module keeps it in step with the map.
-import { CommuneCombobox, resolveCommune } from './combobox.js';
+// "Autour de moi". The list is the server's: this module fetches it from /resultats (the same HTML the page is
+// rendered with, every French sentence written once) and keeps the map in step with it.
+import { CommuneCombobox } from './combobox.js';
 import { createMap } from './fond-de-carte.js';
 import { locate } from './geolocalisation.js';
-import { byName, count, departementLabel, el, filterParams as formFilters, telHref, webHref, websiteLabel } from './format.js';
-import { groupOf, renderResults, structuresCount } from './resultats.js';
+import { count, el, filterParams as formFilters, telHref, webHref, websiteLabel } from './format.js';
 
 const L = window.L;
 const form = document.getElementById('filtres');
 const input = document.getElementById('recherche-lieu');
 const status = document.getElementById('recherche-statut');
-const list = document.getElementById('resultats');
-const countLine = document.getElementById('resultats-compte');
-const more = document.getElementById('resultats-suite');
-const listLink = document.getElementById('lien-liste');
-const clearLink = document.getElementById('effacer-recherche');
+const resultsTitle = document.getElementById('resultats-titre');
+const announcer = document.getElementById('resultats-annonce');
 const mapElement = document.getElementById('map');
-// Labels, groups and headings, from the server (Pages/Shared/Display.cs, VocabularyJson).
+// Labels of the vocabularies, from the server (Pages/Shared/Display.cs, VocabularyJson).
 const vocabulaire = JSON.parse(document.getElementById('vocabulaire').textContent);
-const LIMIT = Number(mapElement?.dataset.limite) || 200;
 const METROPOLE = [[41.3, -5.2], [51.1, 9.6]];
 const SEARCH_ZOOM = 10;
+/** Popups keep clear of the zoom buttons (top left) and of the quick-exit button fixed at the top right of a phone. */
+const POPUP_OPTIONS = { autoPanPaddingTopLeft: [56, 96], autoPanPaddingBottomRight: [16, 16], maxWidth: 280 };
 const COLORS = ['#e3ebf7', '#b5c9ea', '#7f9fd6', '#4a6fbf', '#1d3f94'];
 
 const state = {
   features: [],
-  /** The last help search: its parameters (commune, or lat and lon) and its answer. */
-  around: null,
-  aroundParams: null,
+  /** The commune of the help search shown (INSEE code), or null for the plain list. */
+  commune: null,
 };
 
 // ---------------------------------------------------------------- data
@@ -50,9 +47,6 @@ const departementsReady = getJson('/api/departements')
   .then((collection) => collection.features)
   .catch(() => []);
 
-const departementNames = departementsReady.then((features) =>
-  new Map(features.map((f) => [f.properties.code, { code: f.properties.code, nom: f.properties.nom, region: f.properties.region }])));
-
 function latest() {
   let controller = null;
   return () => {
@@ -62,7 +56,7 @@ function latest() {
   };
 }
 const nextStructuresSignal = latest();
-const nextAroundSignal = latest();
+const nextResultsSignal = latest();
 
 // ---------------------------------------------------------------- map
 
@@ -94,7 +88,7 @@ function setupMap() {
     }),
     onEachFeature: (feature, layer) => {
       layersByCode.set(feature.properties.code, layer);
-      layer.bindPopup(() => departementPopup(feature.properties));
+      layer.bindPopup(() => departementPopup(feature.properties), POPUP_OPTIONS);
       layer.on('mouseover', () => layer.setStyle({ weight: 3, color: '#000091' }));
       layer.on('mouseout', () => layer.setStyle({ weight: 1, color: '#ffffff' }));
     },
@@ -240,11 +234,16 @@ function renderLegend() {
   );
 }
 
+/** "Aucune structure n'intervient", "1 structure intervient", "3 structures interviennent" (as Display.CountWithVerb). */
+function interviennent(n) {
+  return n === 0 ? 'Aucune structure n\'intervient' : count(n, 'structure intervient', 'structures interviennent');
+}
+
 function departementPopup(p) {
   const n = counts.get(p.code) || 0;
   return el('div', { class: 'popup' },
     el('p', { class: 'popup-titre' }, `${p.nom} (${p.code})`),
-    el('p', {}, `${count(n, 'structure intervient', 'structures interviennent')} dans ce département${filterParams().toString() ? ' (selon vos critères)' : ''}.`),
+    el('p', {}, `${interviennent(n)} dans ce département${filterParams().toString() ? ' (selon vos critères)' : ''}.`),
     el('p', {}, el('a', { href: `/departements/${p.code}` }, `Voir la page du département ${p.nom}`)));
 }
 
@@ -270,7 +269,7 @@ function markerFor(feature) {
   }
   // Rebound on every refresh: the popup shows the latest data of the structure.
   marker.unbindPopup();
-  marker.bindPopup(() => structurePopup(p), { maxWidth: 320, minWidth: 220, autoPanPadding: [20, 20] });
+  marker.bindPopup(() => structurePopup(p), { ...POPUP_OPTIONS, maxWidth: 320, minWidth: 220 });
   return marker;
 }
 
@@ -344,82 +343,67 @@ function fitDepartement(code) {
 
 // ---------------------------------------------------------------- list
 
-function setText(element, text) {
-  if (element && element.textContent !== text) {
-    element.textContent = text;
+function say(message) {
+  if (status.textContent !== message) {
+    status.textContent = message;
   }
 }
 
-/** The group headings of a help search, as the server writes them: "{departement}" stands for the département searched. */
-function searchHeadings(departement) {
-  const label = departementLabel(departement);
-  return Object.fromEntries(Object.entries(vocabulaire.titres_groupes).map(([group, title]) => [group, title.replace('{departement}', () => label)]));
-}
-
-async function renderList() {
-  const departements = await departementNames;
-  const context = { vocabulaire, departements };
-  if (state.around) {
-    const { around } = state;
-    const items = around.features.map((f) => ({ properties: f.properties, groupe: f.properties.groupe, distanceKm: f.properties.distance_km }));
-    const place = around.commune?.nom || around.departement.nom;
-    const headings = searchHeadings(around.departement);
-    renderResults(list, items.slice(0, LIMIT), headings, context);
-    setText(countLine, `${structuresCount(items.length)} ${items.length <= 1 ? 'peut' : 'peuvent'} aider autour de ${place}`);
-    renderMore(items.length);
-  } else {
-    const sorted = [...state.features].sort((a, b) => byName.compare(a.properties.nom, b.properties.nom));
-    const items = sorted.slice(0, LIMIT).map((f) => ({ properties: f.properties, groupe: groupOf(f.properties, vocabulaire) }));
-    renderResults(list, items, null, context);
-    const filtered = filterParams().toString() !== '';
-    setText(countLine, `${structuresCount(sorted.length)}${filtered ? ' correspondant à vos critères' : ''}`);
-    renderMore(sorted.length);
-  }
-}
-
-function renderMore(total) {
-  if (!more) {
-    return;
-  }
-  more.hidden = total <= LIMIT;
-  const link = more.querySelector('a');
-  setText(link, `Voir les ${total} structures dans la liste`);
-  link.href = listHref();
-}
-
-function queryWithCommune() {
+/** The query of the current search: the filters of the form plus, when given, the place. */
+function queryWith(place) {
   const params = filterParams();
-  const code = state.around?.commune?.code;
-  if (code) {
-    params.set('commune', code);
+  for (const [name, value] of Object.entries(place || {})) {
+    params.set(name, value);
   }
   return params.toString();
 }
 
-function listHref() {
-  const query = queryWithCommune();
-  return query ? `/liste?${query}` : '/liste';
+/** The state the server wrote on #resultats-contenu: the commune searched, its label and position, the title. */
+function readResults(zone) {
+  const data = zone.dataset;
+  state.commune = data.commune || null;
+  if (data.commune) {
+    combobox.show(data.communeLibelle, data.commune);
+  }
+  const query = data.requete || '';
+  history.replaceState(history.state, '', `${location.pathname}${query}`);
+  document.title = data.titre;
+  return data;
 }
 
-/** The URL keeps the filters and the commune: the page can be shared or reloaded as it is. */
-function updateUrl() {
-  const query = queryWithCommune();
-  history.replaceState(history.state, '', query ? `${location.pathname}?${query}` : location.pathname);
-  listLink.href = listHref();
-  const filters = filterParams().toString();
-  clearLink.href = filters ? `/?${filters}` : '/';
-  clearLink.hidden = !state.around;
-  document.title = state.around
-    ? `Structures autour de ${state.around.commune?.nom || state.around.departement.nom} – Carte – Réseau PARÉ`
-    : 'Carte des structures d\'aide – Réseau PARÉ';
-}
-
-function say(message) {
-  setText(status, message);
-}
-
-function dropServerMessages() {
-  document.querySelectorAll('.autres-communes, .recherche + .alerte').forEach((node) => node.remove());
+/**
+ * Replaces the results with the server's for this place ({ commune } as an INSEE code, or typed text with
+ * saisie=1; none for the plain list). focus: move the reader to the results (a person who searched lands on them).
+ */
+async function showResults(place, { focus = false, move = true } = {}) {
+  const signal = nextResultsSignal();
+  try {
+    const response = await fetch(`/resultats?${queryWith(place)}`, { signal, headers: { Accept: 'text/html' } });
+    if (!response.ok) {
+      throw new Error(`/resultats: HTTP ${response.status}`);
+    }
+    const template = document.createElement('template');
+    template.innerHTML = await response.text();
+    const zone = template.content.getElementById('resultats-contenu');
+    document.getElementById('resultats-contenu').replaceWith(zone);
+    const data = readResults(zone);
+    if (move && data.lat && data.lon) {
+      showPosition(Number(data.lat), Number(data.lon));
+    } else if (!data.commune) {
+      position?.remove();
+      position = null;
+    }
+    say('');
+    announcer.textContent = zone.querySelector('#resultats-compte')?.textContent || '';
+    if (focus) {
+      resultsTitle.focus({ preventScroll: true });
+      resultsTitle.scrollIntoView({ block: 'start' });
+    }
+  } catch (error) {
+    if (error.name !== 'AbortError') {
+      say('La recherche n\'a pas abouti. Vérifiez votre connexion puis réessayez.');
+    }
+  }
 }
 
 // ---------------------------------------------------------------- actions
@@ -431,9 +415,6 @@ async function loadStructures() {
     state.features = collection.features;
     updateMarkers();
     await updateChoropleth();
-    if (!state.around) {
-      await renderList();
-    }
   } catch (error) {
     if (error.name !== 'AbortError') {
       say('Les structures n\'ont pas pu être chargées. Vérifiez votre connexion puis réessayez.');
@@ -441,79 +422,42 @@ async function loadStructures() {
   }
 }
 
-/** The help search around a commune ({ commune }) or a position ({ lat, lon }). */
-async function searchAround(params, { move = true } = {}) {
-  const signal = nextAroundSignal();
-  const query = filterParams();
-  for (const [name, value] of Object.entries(params)) {
-    query.set(name, value);
-  }
+/** "Autour de moi": the nearest commune stands for the position, which goes no further than this one request. */
+async function searchPosition(coordinates) {
   try {
-    const around = await getJson(`/api/structures/around?${query}`, signal);
-    state.around = around;
-    state.aroundParams = params;
-    dropServerMessages();
+    const around = await getJson(`/api/structures/around?${new URLSearchParams(coordinates)}`);
     if (around.commune) {
-      combobox.show(around.commune);
-    }
-    if (move) {
-      const [lon, lat] = around.position;
-      showPosition(lat, lon);
-    }
-    say('');
-    updateUrl();
-    await renderList();
-  } catch (error) {
-    if (error.name === 'AbortError') {
+      await showResults({ commune: around.commune.code }, { focus: true });
       return;
     }
-    say(error.status === 404
-      ? 'Ce lieu n\'est pas en France ou n\'est rattaché à aucun département. Saisissez une commune ou un code postal.'
-      : 'La recherche n\'a pas abouti. Vérifiez votre connexion puis réessayez.');
+  } catch (error) {
+    if (error.status !== 404) {
+      say('La recherche n\'a pas abouti. Vérifiez votre connexion puis réessayez.');
+      return;
+    }
   }
+  say('Ce lieu n\'est pas en France ou n\'est rattaché à aucune commune. Saisissez une commune ou un code postal.');
 }
 
 function clearSearch() {
-  state.around = null;
-  state.aroundParams = null;
-  nextAroundSignal();
   input.value = '';
-  position?.remove();
-  position = null;
-  say('');
-  updateUrl();
-  renderList();
-}
-
-async function searchText(text) {
-  const chosen = combobox.chosen;
-  if (chosen) {
-    await searchAround({ commune: chosen.code });
-    return;
-  }
-  say('Recherche en cours…');
-  try {
-    const commune = await resolveCommune(text);
-    if (commune) {
-      await searchAround({ commune: commune.code });
-    } else {
-      say(`Aucune commune ne correspond à « ${text} ». Vérifiez l'orthographe ou essayez un code postal.`);
-    }
-  } catch {
-    say('La recherche n\'a pas abouti. Vérifiez votre connexion puis réessayez.');
-  }
+  showResults(null);
 }
 
 // ---------------------------------------------------------------- wiring
 
 const combobox = new CommuneCombobox(input, document.getElementById('recherche-suggestions'),
-  (commune) => searchAround({ commune: commune.code }));
+  (commune) => showResults({ commune: commune.code }, { focus: true }));
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = input.value.trim();
-  if (text) {
-    searchText(text);
+  const chosen = combobox.chosen;
+  if (chosen) {
+    showResults({ commune: chosen.code }, { focus: true });
+  } else if (text) {
+    // The server resolves typed text as it does without a script, and offers the other communes of that name.
+    showResults({ commune: text, saisie: '1' }, { focus: true });
   } else {
     clearSearch();
   }
@@ -523,23 +467,24 @@ form.addEventListener('change', (event) => {
   if (event.target.tagName !== 'SELECT') {
     return;
   }
-  updateUrl();
   loadStructures();
-  if (state.aroundParams) {
-    searchAround(state.aroundParams, { move: false });
+  showResults(state.commune ? { commune: state.commune } : null, { move: false });
+});
+
+// Links inside the results that search again (clear the commune) stay on the page.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('#effacer-recherche');
+  if (link) {
+    event.preventDefault();
+    clearSearch();
+    input.focus();
   }
 });
 
-clearLink.addEventListener('click', (event) => {
-  event.preventDefault();
-  clearSearch();
-  input.focus();
-});
-
 document.getElementById('autour-de-moi').addEventListener('click', async (event) => {
-  const position = await locate(event.currentTarget, say);
-  if (position) {
-    await searchAround(position);
+  const coordinates = await locate(event.currentTarget, say);
+  if (coordinates) {
+    await searchPosition(coordinates);
   }
 });
 
@@ -548,12 +493,7 @@ document.querySelectorAll('.outremer [data-departement]').forEach((button) =>
 
 setupMap();
 loadStructures();
-const initial = new URLSearchParams(location.search);
-if (initial.get('commune')) {
-  // A link carries an INSEE code; typed text has been resolved by the server, whose answer is in the input.
-  if (!initial.has('saisie') && /^[0-9][0-9AB][0-9]{3}$/i.test(initial.get('commune'))) {
-    searchAround({ commune: initial.get('commune') });
-  } else if (input.value.trim() && !document.querySelector('.recherche + .alerte')) {
-    searchText(input.value.trim());
-  }
+const initial = readResults(document.getElementById('resultats-contenu'));
+if (initial.lat && initial.lon) {
+  showPosition(Number(initial.lat), Number(initial.lon));
 }

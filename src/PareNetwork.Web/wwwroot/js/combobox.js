@@ -49,11 +49,10 @@ export class CommuneCombobox {
     return this.selected && this.selected.label === this.input.value.trim() ? this.selected.commune : null;
   }
 
-  /** Shows a commune picked elsewhere (geolocation, page load) as if chosen here. */
-  show(commune) {
-    const label = communeLabel(commune);
+  /** Shows a commune picked elsewhere (geolocation, page load) as if chosen here: its label and its INSEE code. */
+  show(label, code) {
     this.input.value = label;
-    this.selected = { label, commune };
+    this.selected = { label, commune: { code } };
   }
 
   onInput() {
@@ -165,7 +164,7 @@ export class CommuneCombobox {
     if (!commune) {
       return;
     }
-    this.show(commune);
+    this.show(communeLabel(commune), commune.code);
     this.close();
     this.onSelect(commune);
   }
@@ -188,15 +187,4 @@ export class CommuneCombobox {
   announce(message) {
     this.announcer.textContent = message;
   }
-}
-
-const LABEL = /^(.+?)\s*\(([\dab ,]+)\)\s*$/i;
-
-/** Resolves free text or a suggestion label to a commune with a position, as StructureResults.ResolveCommune does. */
-export async function resolveCommune(text) {
-  const label = LABEL.exec(text);
-  const postalCodes = label ? label[2].split(/[ ,]+/).filter(Boolean) : [];
-  const communes = (await fetchCommunes(label ? label[1] : text))
-    .filter((c) => c.latitude !== null && c.latitude !== undefined);
-  return communes.find((c) => (c.codes_postaux || []).some((code) => postalCodes.includes(code))) || communes[0] || null;
 }

@@ -1,16 +1,8 @@
-// French display formats; Pages/Shared/Display.cs writes the same on the server.
+// French display formats of the map's popups; Pages/Shared/Display.cs writes the same on the server.
 
-const distanceFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
-
-export const byName = new Intl.Collator('fr', { sensitivity: 'accent' });
-
-/** "0 structure", "1 structure", "34 structures": French puts 0 and 1 in the singular. */
+/** "1 structure", "34 structures" (n ≥ 1; zero takes « aucune » and its own sentence, as in Display.CountWithVerb). */
 export function count(n, singular, plural) {
   return `${n} ${n <= 1 ? singular : plural}`;
-}
-
-export function distance(km) {
-  return `${distanceFormat.format(km)} km`;
 }
 
 export function telHref(phone) {
@@ -25,11 +17,6 @@ export function webHref(url) {
   } catch {
     return null;
   }
-}
-
-/** "Haut-Rhin (68)". */
-export function departementLabel(departement) {
-  return `${departement.nom} (${departement.code})`;
 }
 
 export function websiteLabel(url) {
