@@ -55,7 +55,7 @@ public class Structure
     /// <summary>When a person last confirmed the record is right; distinct from <see cref="UpdatedAt"/>.</summary>
     public DateTime? ConfirmedAt { get; private set; }
 
-    /// <summary>How the record came in (e.g. "seed:003_….txt"), for provenance and audits.</summary>
+    /// <summary>How the record came in (e.g. "seed:003_….txt", or "seed:001_….txt|003_….txt" for a row drawn from two seed files), for provenance and audits.</summary>
     public string? Source { get; set; }
 
     public DateTime CreatedAt { get; set; }

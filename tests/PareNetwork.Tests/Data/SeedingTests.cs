@@ -82,6 +82,46 @@ public class SeedingTests
         Assert.Equal(DatabaseState.Empty, state);
     }
 
+    [Fact]
+    public async Task A_row_drawing_on_several_seed_files_keeps_them_all_as_its_source()
+    {
+        var dataSeed = CopyOfDataSeed();
+        File.AppendAllLines(Path.Combine(dataSeed, "structures.csv"), ["essai,Essai,,association,prevention,jeunes,departementale,68,,,,,,,,,,non,, a.txt | b.txt |"]);
+        var app = new PareAppFactory(dataSeedPath: dataSeed);
+        try
+        {
+            using (app.CreateClient())
+            {
+            }
+            using var db = app.OpenDatabase();
+            string? SourceOf(string id)
+            {
+                using var command = new SqliteCommand("SELECT Source FROM Structures WHERE ExternalKey = $id", db);
+                command.Parameters.AddWithValue("$id", id);
+                return command.ExecuteScalar() as string;
+            }
+
+            Assert.Equal("seed:a.txt|b.txt", SourceOf("essai"));
+            Assert.Equal("seed:001_4179829d7324f70d.txt|003_d005263f61a08afb.txt", SourceOf("droit-d-enfance"));
+            Assert.Equal("seed:003_d005263f61a08afb.txt", SourceOf("koutcha"));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            app.DeleteFolder();
+            Directory.Delete(dataSeed, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_row_without_a_source_is_refused()
+    {
+        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,68,,,,,,,,,,non,, | "]);
+
+        Assert.Equal($"structures.csv, ligne {line}, champ « source » : au moins un fichier source est obligatoire.", error.Message);
+        Assert.Equal(DatabaseState.Empty, state);
+    }
+
     /// <summary>
     /// Starts the app on a copy of data-seed/ whose structures.csv went through <paramref name="corrupt"/>;
     /// returns the error, what the database holds, and the number of the file's last line.

@@ -99,6 +99,12 @@ internal static partial class StructureSeeder
         {
             throw Error("site_web", $"adresse « {row.SiteWeb} » invalide (adresse complète commençant par https:// attendue).");
         }
+        // The seed files a row draws on, separated by | like the other lists.
+        var sources = Split(row.Source);
+        if (sources.Length == 0)
+        {
+            throw Error("source", "au moins un fichier source est obligatoire.");
+        }
 
         return new Structure
         {
@@ -119,7 +125,7 @@ internal static partial class StructureSeeder
             OpeningHours = NullIfEmpty(row.Horaires),
             Description = NullIfEmpty(row.Description),
             Status = StructureStatus.Publiee,
-            Source = "seed:" + row.Source,
+            Source = "seed:" + string.Join('|', sources),
         };
     }
 
