@@ -83,8 +83,9 @@ public sealed partial class StructureResults
     }
 
     /// <summary>
-    /// When nothing matches: one link per active filter that removes it (the commune stays), then the national
-    /// listening lines, which answer everywhere. <paramref name="path"/> is the page the links lead to ("/", "/liste").
+    /// When nothing matches: a link per active filter whose removal finds help (with how many structures), then
+    /// one that removes them all, then the national listening lines, which answer everywhere. The commune stays.
+    /// <paramref name="path"/> is the page the links lead to ("/", "/liste").
     /// </summary>
     public IReadOnlyList<Widening> Widenings(string path)
     {
@@ -102,8 +103,9 @@ public sealed partial class StructureResults
             }
             return path + query;
         }
-        var widenings = Filter.Active
-            .Select(f => new Widening($"Retirer le filtre « {f.Label} »", Href(Filter.Without(f.Parameter))))
+        var widenings = WiderCounts
+            .Where(w => w.Count > 0)
+            .Select(w => new Widening($"Retirer le filtre « {w.Label} » ({Display.Count(w.Count, "structure", "structures")})", Href(Filter.Without(w.Parameter))))
             .ToList();
         if (Filter.Active.Count > 1)
         {
@@ -112,6 +114,9 @@ public sealed partial class StructureResults
         widenings.Add(new Widening("Voir les lignes d'écoute nationales, joignables partout", "/liste?nature=ligne-ecoute&portee=nationale"));
         return widenings;
     }
+
+    /// <summary>For an empty result: how many structures each active filter's removal would find.</summary>
+    public IReadOnlyList<(string Parameter, string Label, int Count)> WiderCounts { get; init; } = [];
 
     /// <summary>"Mulhouse (68100, 68200)": the label of the suggestions, which the server reads back too.</summary>
     public static string CommuneLabel(CommuneInfo c) =>
@@ -139,18 +144,24 @@ public sealed partial class StructureResults
                 {
                     Filter = filter, Errors = errors, CommuneQuery = communeQuery, Search = search, OtherCommunes = others, Items = items,
                     PlaceName = PlaceLabel(commune!, geo),
+                    WiderCounts = items.Count > 0 ? [] : CountWithout(filter, f => HelpSearch.ForCommune(commune!.Code, snapshot, geo, f)!.InDisplayOrder().Count()),
                 };
             }
             return new StructureResults { Filter = filter, Errors = errors, CommuneQuery = communeQuery, OtherCommunes = others, Items = [] };
         }
 
+        var list = ByName(snapshot.Structures.Where(filter.Matches));
         return new StructureResults
         {
             Filter = filter,
             Errors = errors,
-            Items = ByName(snapshot.Structures.Where(filter.Matches)),
+            Items = list,
+            WiderCounts = list.Count > 0 ? [] : CountWithout(filter, f => snapshot.Structures.Count(f.Matches)),
         };
     }
+
+    private static List<(string Parameter, string Label, int Count)> CountWithout(StructureFilter filter, Func<StructureFilter, int> count) =>
+        [.. filter.Active.Select(a => (a.Parameter, a.Label, count(filter.Without(a.Parameter))))];
 
     /// <summary>"Mulhouse", or "Saint-Denis (974)" when another commune bears the same name.</summary>
     public static string PlaceLabel(CommuneInfo commune, GeoReference geo) =>
