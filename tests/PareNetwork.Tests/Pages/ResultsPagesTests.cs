@@ -26,7 +26,7 @@ public partial class ResultsPagesTests(SeededApp app)
         var path = url.StartsWith("/liste", StringComparison.Ordinal) ? "/liste" : "/";
 
         Assert.Contains("Aucune structure ne correspond à vos critères autour de Lille", html, StringComparison.Ordinal);
-        // Without « locale », Droit d'Enfance (national) and Koutcha (régional) shelter young people in the Nord;
+        // Without « locale », two national structures that shelter (Droit d'Enfance, Koutcha) serve the Nord;
         // without « hébergement », no local structure serves Lille either: that removal is not offered.
         Assert.Contains($"<a href=\"{path}?action=hebergement&commune=59350#resultats-titre\">Retirer le filtre « Portée : Locale » (2 structures)</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Retirer le filtre « Action", html, StringComparison.Ordinal);
