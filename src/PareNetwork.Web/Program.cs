@@ -1,21 +1,32 @@
+using PareNetwork.Web.Accounts;
 using PareNetwork.Web.Api;
 using PareNetwork.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
+builder.AddMail();
+builder.AddAccounts();
 builder.AddCatalog();
 builder.AddHttpFeatures();
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+await app.InitializeAccountsAsync();
+if (CreateUserCommand.IsRequested(args))
+{
+    return await CreateUserCommand.RunAsync(app.Services, args, Console.Out);
+}
 await app.WarmCatalogAsync();
 
 app.UseForwardedHeaders();
 app.UseErrorResponses();
 app.UseSecurityHeaders();
+app.UseFrenchForPages();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
 app.UseResponseCompression();
 app.UseStaticFilesWithCaching();
@@ -27,5 +38,6 @@ app.MapCommunesApi();
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

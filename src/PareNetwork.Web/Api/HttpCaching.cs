@@ -21,6 +21,8 @@ internal static class HttpCaching
     /// evicted by tag when the catalog is invalidated.
     /// </summary>
     public static void CatalogPolicy(OutputCachePolicyBuilder policy) => policy
+        // Only anonymous answers: a signed-in request is neither served from the cache nor stored in it.
+        .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true)
         .Tag(CatalogTag)
         .SetVaryByQuery(QueryKeys)
         .SetVaryByHeader(HeaderNames.AcceptEncoding)

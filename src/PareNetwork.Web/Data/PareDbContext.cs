@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
+using PareNetwork.Web.Accounts;
 using PareNetwork.Web.Domain;
+using PareNetwork.Web.Mail;
 
 namespace PareNetwork.Web.Data;
 
-public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider? timeProvider = null) : DbContext(options)
+public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider? timeProvider = null) : IdentityDbContext<PareUser>(options)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -16,9 +19,12 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<Structure> Structures => Set<Structure>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PareDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PareDbContext).Assembly);
     }
 
     /// <summary>

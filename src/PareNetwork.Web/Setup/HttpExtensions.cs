@@ -32,7 +32,11 @@ public static class HttpExtensions
         });
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Accounts.Roles.Coordination);
+            o.Conventions.AuthorizeFolder("/Espace", Accounts.Roles.Membre);
+        }).AddMvcOptions(o => FrenchBindingMessages(o.ModelBindingMessageProvider));
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
@@ -59,6 +63,35 @@ public static class HttpExtensions
             pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
         return app;
+    }
+
+    /// <summary>Pages bind and validate in fr-FR (« 3,5 », French messages); the APIs parse their own parameters invariantly.</summary>
+    public static WebApplication UseFrenchForPages(this WebApplication app)
+    {
+        var french = new System.Globalization.CultureInfo("fr-FR");
+        app.UseWhen(context => !IsApi(context), pages => pages.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(french),
+            SupportedCultures = [french],
+            SupportedUICultures = [french],
+            RequestCultureProviders = [],
+        }));
+        return app;
+    }
+
+    private static void FrenchBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider m)
+    {
+        m.SetValueIsInvalidAccessor(v => $"La valeur « {v} » n'est pas valide.");
+        m.SetValueMustBeANumberAccessor(f => $"Le champ « {f} » doit être un nombre.");
+        m.SetValueMustNotBeNullAccessor(f => $"Le champ « {f} » est obligatoire.");
+        m.SetAttemptedValueIsInvalidAccessor((v, f) => $"La valeur « {v} » n'est pas valide pour « {f} ».");
+        m.SetMissingBindRequiredValueAccessor(f => $"Le champ « {f} » est obligatoire.");
+        m.SetMissingKeyOrValueAccessor(() => "Une valeur est obligatoire.");
+        m.SetMissingRequestBodyRequiredValueAccessor(() => "Le contenu de la requête est obligatoire.");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"La valeur « {v} » n'est pas valide.");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur fournie n'est pas valide.");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "Ce champ doit être un nombre.");
+        m.SetUnknownValueIsInvalidAccessor(f => $"La valeur fournie pour « {f} » n'est pas valide.");
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

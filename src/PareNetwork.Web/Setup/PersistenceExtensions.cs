@@ -14,7 +14,9 @@ public static partial class PersistenceExtensions
         connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<PareDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContext<PareDbContext>((services, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(services.GetRequiredService<Mail.OutboxInterceptor>()));
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<PareDbContext>("database");
@@ -38,6 +40,17 @@ public static partial class PersistenceExtensions
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Seed data rejected, nothing was written: {Problem}")]
     private static partial void LogInvalidSeed(ILogger logger, string problem);
+
+    /// <summary>
+    /// The app's data folder: the folder of the SQLite database (App_Data/ by default). The Data Protection keys and
+    /// the e-mail pickup folder live there too, so that a backup of it holds everything a restart needs.
+    /// </summary>
+    public static string DataFolder(WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveSqlitePath(builder.Configuration.GetConnectionString("Pare") ?? "", builder.Environment.ContentRootPath);
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return Path.IsPathRooted(source) ? Path.GetDirectoryName(source)! : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+    }
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder created.</summary>
     private static string ResolveSqlitePath(string connectionString, string contentRoot)
