@@ -47,6 +47,15 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
     /// <summary>The axe scans need to inject a script despite the app's CSP (script-src 'self').</summary>
     protected virtual bool BypassCsp => false;
 
+    /// <summary>The phone's screen, in CSS pixels (a common 6.1-inch phone).</summary>
+    protected const int PhoneWidth = 390, PhoneHeight = 844;
+
+    /// <summary>
+    /// A test class opts into a phone: a 390 × 844 viewport, a mobile layout viewport (the meta viewport applies,
+    /// a page wider than the screen would show it) and touch; else a 1280 × 900 desktop window.
+    /// </summary>
+    protected virtual bool Phone => false;
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(WaitMs);
@@ -55,7 +64,10 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
             BaseURL = App.BaseAddress.ToString(),
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = Phone ? new ViewportSize { Width = PhoneWidth, Height = PhoneHeight } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = Phone,
+            HasTouch = Phone,
+            DeviceScaleFactor = Phone ? 3 : 1,
             BypassCSP = BypassCsp,
         });
         _context.SetDefaultTimeout(WaitMs);
@@ -158,8 +170,13 @@ public abstract class BrowserTest(PareAppFixture app, ITestOutputHelper output) 
         }
     }
 
-    /// <summary>« 1 structure », « 34 structures » (French: 0 and 1 take the singular).</summary>
-    protected static string StructureCount(int count) => count <= 1 ? $"{count} structure" : $"{count} structures";
+    /// <summary>« Aucune structure », « 1 structure », « 34 structures »: how #resultats-compte starts (French says « aucune » for 0).</summary>
+    protected static string StructureCount(int count) => count switch
+    {
+        <= 0 => "Aucune structure",
+        1 => "1 structure",
+        _ => $"{count} structures",
+    };
 
     private void Note(string line)
     {

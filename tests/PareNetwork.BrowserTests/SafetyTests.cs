@@ -52,9 +52,9 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
     {
         await OpenAsync(await ResolveAsync(page), status);
 
-        foreach (var number in new[] { "119", "116000", "3018", "3020", "0805802804" })
+        foreach (var href in new[] { "tel:17", "tel:112", "sms:114", "tel:119", "tel:116000", "tel:3018", "tel:3020", "tel:0805802804" })
         {
-            await Expect(Page.Locator($"#urgences a[href=\"tel:{number}\"]")).ToBeVisibleAsync();
+            await Expect(Page.Locator($"#urgences a[href=\"{href}\"]")).ToBeVisibleAsync();
         }
     }
 

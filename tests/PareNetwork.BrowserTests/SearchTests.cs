@@ -44,7 +44,8 @@ public sealed class SearchTests(PareAppFixture app, ITestOutputHelper output) : 
         var first = Page.Locator("li.resultat").First;
         await Expect(first.Locator(".resultat-nom")).ToHaveTextAsync(NidHautRhin);
         await Expect(first).ToHaveAttributeAsync("data-groupe", "local");
-        await Expect(first.Locator(".resultat-distance")).ToHaveTextAsync(new Regex(@"(^|\s)0,0[\s\u00A0\u202F]km\b"));
+        // Placed at the centre of the searched commune: no false « 0,0 km ».
+        await Expect(first.Locator(".resultat-distance")).ToHaveTextAsync("dans la commune");
 
         await Expect(Page.Locator("li.resultat")).ToHaveCountAsync(expectedNames.Count);
         var names = (await Page.Locator("li.resultat .resultat-nom").AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
