@@ -164,15 +164,17 @@ public sealed class PhoneTests(PareAppFixture app, ITestOutputHelper output) : B
 
         await Expect(Page.Locator("#resultats-compte")).ToHaveTextAsync($"Aucune structure ne correspond à vos critères autour de {empty.CommuneName}");
         await Expect(Page.Locator("li.resultat")).ToHaveCountAsync(0);
+        var withoutAction = await AroundAsync($"commune={LilleInsee}&portee=locale");
+        Assert.Equal(0, withoutAction.Count);
         var widenings = Page.Locator(".elargir ul a");
+        // Only the removals that find help are offered, with how many structures they find.
         await Expect(widenings).ToHaveTextAsync([
-            "Retirer le filtre « Action : Hébergement / mise à l'abri »",
-            "Retirer le filtre « Portée : Locale »",
+            $"Retirer le filtre « Portée : Locale » ({StructureCount(widened.Count).ToLowerInvariant()})",
             "Retirer tous les filtres",
             "Voir les lignes d'écoute nationales, joignables partout",
         ]);
 
-        await widenings.GetByText("Retirer le filtre « Portée : Locale »", new() { Exact = true }).ClickAsync();
+        await widenings.First.ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Regex($"[?&]commune={LilleInsee}(&|#|$)"));
         Assert.DoesNotContain("portee=", Page.Url, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ const mapElement = document.getElementById('map');
 const vocabulaire = JSON.parse(document.getElementById('vocabulaire').textContent);
 const METROPOLE = [[41.3, -5.2], [51.1, 9.6]];
 const SEARCH_ZOOM = 10;
-/** Popups keep clear of the zoom buttons (top left) and of the quick-exit button fixed at the top right of a phone. */
+/** Popups keep clear of the zoom buttons (top left) and stay off the map's edges. */
 const POPUP_OPTIONS = { autoPanPaddingTopLeft: [56, 96], autoPanPaddingBottomRight: [16, 16], maxWidth: 280 };
 const COLORS = ['#e3ebf7', '#b5c9ea', '#7f9fd6', '#4a6fbf', '#1d3f94'];
 
