@@ -166,9 +166,6 @@ public static class Display
         [HelpSearch.WiderGroup] = WiderHeading,
     };
 
-    /// <summary>For the scripts, which search other places without reloading: "{departement}" stands for the département's label.</summary>
-    public const string DepartementPlaceholder = "{departement}";
-
     private const string LocalHeading = "Dans le département";
     private const string WiderHeading = "Au niveau régional et national";
 
@@ -179,18 +176,12 @@ public static class Display
         [HelpSearch.WiderGroup] = WiderHeading,
     };
 
-    /// <summary>
-    /// What the scripts of the map need from the server, so that it is said once: the French labels of the
-    /// vocabularies by code, the group of each scope ("portee") in a list that is not a help search, and the
-    /// headings of the help-search groups, with <see cref="DepartementPlaceholder"/> for the département searched.
-    /// </summary>
+    /// <summary>The French labels of the vocabularies by code, for the map's popups (the list itself is the server's).</summary>
     public static string VocabularyJson() => JsonSerializer.Serialize(new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
         ["actions"] = Vocabulary.Actions.All.ToDictionary(t => t.Code, t => t.Label),
         ["publics"] = Vocabulary.Publics.All.ToDictionary(t => t.Code, t => t.Label),
         ["natures"] = Vocabulary.Natures.All.ToDictionary(t => t.Code, t => t.Label),
         ["portees"] = Vocabulary.Scopes.All.ToDictionary(t => t.Code, t => t.Label),
-        ["groupe_par_portee"] = Vocabulary.Scopes.All.ToDictionary(t => t.Code, t => PublicStructure.IsLocalScope(t.Value) ? HelpSearch.LocalGroup : HelpSearch.WiderGroup),
-        ["titres_groupes"] = SearchHeadings(DepartementPlaceholder),
     });
 }
