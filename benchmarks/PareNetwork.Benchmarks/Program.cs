@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace PareNetwork.Benchmarks;
@@ -10,6 +11,7 @@ internal static class BenchProgram
           generate --db <file> [--count 10000] [--seed 42]   create/migrate/seed the database, then add generated structures (idempotent)
           sizes                                             print payload sizes (raw, gzip, br) of the API over $PARE_BENCH_DB
           bdn [BenchmarkDotNet arguments]                   payload sizes, then the BenchmarkDotNet run over $PARE_BENCH_DB
+          csv [BenchmarkDotNet arguments]                   the CSV import/export benchmarks only (10,000 rows in memory, no database)
           map --url <app root> [--runs 3] [--chromium /usr/bin/chromium]
                                                             open the map page of a running app in headless Chromium: clusters, long tasks
         $PARE_BENCH_DB defaults to <temp>/pare-bench/pare-bench.db and is generated when missing ($PARE_BENCH_COUNT structures, default 10000).
@@ -29,12 +31,17 @@ internal static class BenchProgram
             case "bdn":
                 await PrintSizesAsync();
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args[1..] is { Length: > 0 } rest ? rest : ["--filter", "*"]);
-                return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+                return Failed(summaries) ? 1 : 0;
+            case "csv":
+                return Failed(BenchmarkSwitcher.FromTypes([typeof(CsvBenchmarks)]).Run(args[1..] is { Length: > 0 } csvArgs ? csvArgs : ["--filter", "*"])) ? 1 : 0;
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;
         }
     }
+
+    private static bool Failed(IEnumerable<Summary> summaries) =>
+        summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 
     private static async Task<int> GenerateAsync(string[] args)
     {

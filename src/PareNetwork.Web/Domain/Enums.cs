@@ -61,4 +61,5 @@ public enum StructureStatus
     EnAttente,
     Publiee,
     Archivee,
+    Refusee,
 }

@@ -60,6 +60,14 @@ public static class Vocabulary
         new(LocationPrecision.Commune, "commune", "Commune"),
         new(LocationPrecision.Departement, "departement", "Département"),
     ]);
+
+    public static readonly Terms<StructureStatus> Statuses = new(
+    [
+        new(StructureStatus.EnAttente, "en-attente", "En attente"),
+        new(StructureStatus.Publiee, "publiee", "Publiée"),
+        new(StructureStatus.Archivee, "archivee", "Archivée"),
+        new(StructureStatus.Refusee, "refusee", "Refusée"),
+    ]);
 }
 
 public sealed class Terms<TEnum> where TEnum : struct, Enum
