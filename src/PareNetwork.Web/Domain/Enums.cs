@@ -62,4 +62,5 @@ public enum StructureStatus
     Publiee,
     Archivee,
     Refusee,
+    Fusionnee,
 }

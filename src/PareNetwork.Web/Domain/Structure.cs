@@ -37,7 +37,34 @@ public class Structure
 
     public LocationPrecision LocationPrecision { get; private set; } = LocationPrecision.Departement;
 
-    public AddressVisibility AddressVisibility { get; set; }
+    private AddressVisibility _addressVisibility;
+
+    /// <summary>
+    /// Set freely when a record is created; afterwards a structure becomes confidential at once, but leaves
+    /// confidentiality only through <see cref="RequestPublicAddress"/> and the coordination's <see cref="ApprovePublicAddress"/>.
+    /// </summary>
+    public AddressVisibility AddressVisibility { get => _addressVisibility; init => _addressVisibility = value; }
+
+    /// <summary>When someone (member, import, restore) asked to publish the address; it stays confidential until approved.</summary>
+    public DateTime? PublicAddressRequestedAt { get; private set; }
+
+    public string? PublicAddressRequestedBy { get; private set; }
+
+    /// <summary>The private contact: for the coordination (and, later, approved professionals) only, never the public.</summary>
+    public string? PrivateEmail { get; set; }
+
+    public string? PrivatePhone { get; set; }
+
+    public string? PrivateAddress { get; set; }
+
+    /// <summary>How often a person should confirm the record (months); 6 by default.</summary>
+    public int UpdateFrequencyMonths { get; set; } = 6;
+
+    /// <summary>Who last confirmed the record (a pseudonymous label), with <see cref="ConfirmedAt"/>.</summary>
+    public string? ConfirmedBy { get; private set; }
+
+    /// <summary>The structure this one was merged into; its old URL redirects there.</summary>
+    public int? MergedIntoId { get; private set; }
 
     public List<string> Phones { get; set; } = [];
 
@@ -50,7 +77,7 @@ public class Structure
 
     public string? OpeningHours { get; set; }
 
-    public StructureStatus Status { get; set; } = StructureStatus.EnAttente;
+    public StructureStatus Status { get; private set; } = StructureStatus.EnAttente;
 
     /// <summary>When a person last confirmed the record is right; distinct from <see cref="UpdatedAt"/>.</summary>
     public DateTime? ConfirmedAt { get; private set; }
@@ -83,7 +110,103 @@ public class Structure
         };
     }
 
-    public void Confirm(DateTime at) => ConfirmedAt = at;
+    public void Confirm(DateTime at, string? by = null)
+    {
+        ConfirmedAt = at;
+        ConfirmedBy = by;
+    }
+
+    /// <summary>A new record's status (seed, import, creation); later changes go through the transitions below.</summary>
+    public void StartAs(StructureStatus status)
+    {
+        if (Id != 0)
+        {
+            throw new InvalidOperationException("Only a new structure starts with a status of its choice.");
+        }
+        Status = status;
+    }
+
+    /// <summary>The transitions the coordination may make from the current status (merging is separate).</summary>
+    public IReadOnlyList<StructureStatus> AllowedTransitions => Status switch
+    {
+        StructureStatus.EnAttente => [StructureStatus.Publiee, StructureStatus.Refusee],
+        StructureStatus.Publiee => [StructureStatus.Archivee],
+        StructureStatus.Archivee => [StructureStatus.Publiee],
+        StructureStatus.Refusee => [StructureStatus.EnAttente],
+        _ => [],
+    };
+
+    /// <summary>Moves to <paramref name="target"/> if the transition exists; false (and nothing changes) otherwise.</summary>
+    public bool MoveTo(StructureStatus target)
+    {
+        if (!AllowedTransitions.Contains(target))
+        {
+            return false;
+        }
+        Status = target;
+        return true;
+    }
+
+    /// <summary>Merged into another structure: it leaves the catalogue, its history stays, its URL redirects.</summary>
+    public void MergeInto(Structure target)
+    {
+        if (target.Id == Id || Status == StructureStatus.Fusionnee)
+        {
+            throw new InvalidOperationException("A structure cannot be merged into itself, nor merged twice.");
+        }
+        Status = StructureStatus.Fusionnee;
+        MergedIntoId = target.Id;
+    }
+
+    /// <summary>Confidential at once: protecting an address never waits.</summary>
+    public void MakeConfidential()
+    {
+        _addressVisibility = AddressVisibility.Confidentielle;
+        PublicAddressRequestedAt = null;
+        PublicAddressRequestedBy = null;
+    }
+
+    /// <summary>Asks to publish a confidential address; the structure stays confidential until the coordination approves.</summary>
+    public void RequestPublicAddress(DateTime at, string by)
+    {
+        if (IsConfidential && PublicAddressRequestedAt is null)
+        {
+            PublicAddressRequestedAt = at;
+            PublicAddressRequestedBy = by;
+        }
+    }
+
+    public bool HasPendingPublicAddressRequest => PublicAddressRequestedAt is not null;
+
+    /// <summary>The coordination's decision on a pending request to publish the address.</summary>
+    public void ApprovePublicAddress()
+    {
+        if (PublicAddressRequestedAt is not null)
+        {
+            _addressVisibility = AddressVisibility.Publique;
+            PublicAddressRequestedAt = null;
+            PublicAddressRequestedBy = null;
+        }
+    }
+
+    public void RefusePublicAddress()
+    {
+        PublicAddressRequestedAt = null;
+        PublicAddressRequestedBy = null;
+    }
+
+    /// <summary>Wants the address visible (or not): confidential at once, public only by request.</summary>
+    public void SetConfidentiality(bool confidential, DateTime at, string by)
+    {
+        if (confidential)
+        {
+            MakeConfidential();
+        }
+        else
+        {
+            RequestPublicAddress(at, by);
+        }
+    }
 
     public string Slug => Slugify(Name);
 

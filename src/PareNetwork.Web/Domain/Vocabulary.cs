@@ -67,6 +67,7 @@ public static class Vocabulary
         new(StructureStatus.Publiee, "publiee", "Publiée"),
         new(StructureStatus.Archivee, "archivee", "Archivée"),
         new(StructureStatus.Refusee, "refusee", "Refusée"),
+        new(StructureStatus.Fusionnee, "fusionnee", "Fusionnée"),
     ]);
 }
 

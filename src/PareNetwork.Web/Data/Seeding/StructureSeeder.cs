@@ -106,7 +106,7 @@ internal static partial class StructureSeeder
             throw Error("source", "au moins un fichier source est obligatoire.");
         }
 
-        return new Structure
+        var structure = new Structure
         {
             ExternalKey = row.Id,
             Name = row.Nom,
@@ -124,9 +124,10 @@ internal static partial class StructureSeeder
             SocialAccounts = [.. Split(row.ReseauxSociaux)],
             OpeningHours = NullIfEmpty(row.Horaires),
             Description = NullIfEmpty(row.Description),
-            Status = StructureStatus.Publiee,
             Source = "seed:" + string.Join('|', sources),
         };
+        structure.StartAs(StructureStatus.Publiee);
+        return structure;
     }
 
     private static NetTopologySuite.Geometries.Point? ParsePoint(long line, StructureRow row)
