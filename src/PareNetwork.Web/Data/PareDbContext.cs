@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using PareNetwork.Web.Domain;
+using PareNetwork.Web.History;
 
 namespace PareNetwork.Web.Data;
 
@@ -15,6 +16,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<Structure> Structures => Set<Structure>();
+
+    public DbSet<StructureChange> StructureChanges => Set<StructureChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
