@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using PareNetwork.Web.Data;
 using PareNetwork.Web.Data.Seeding;
 using PareNetwork.Web.Domain;
+using PareNetwork.Web.History;
 using PareNetwork.Web.Setup;
 
 namespace PareNetwork.Benchmarks;
@@ -87,6 +88,8 @@ public static class StructureGenerator
         await using var generationScope = app.Services.CreateAsyncScope();
         var db = generationScope.ServiceProvider.GetRequiredService<PareDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // The history records the generated structures too, as seeded data.
+        using var author = generationScope.ServiceProvider.GetRequiredService<ChangeAuthor>().Use(ChangeChannel.Seed, null, "générateur de benchmark");
 
         var existing = await db.Structures
             .Where(s => s.ExternalKey != null && s.ExternalKey.StartsWith(KeyPrefix))

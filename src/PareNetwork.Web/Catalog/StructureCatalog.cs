@@ -53,7 +53,8 @@ public sealed class CatalogSnapshot
 
 /// <summary>
 /// Holds the current <see cref="CatalogSnapshot"/>, rebuilt from the database on first use after
-/// <see cref="Invalidate"/>. Every write path to structures calls Invalidate once its transaction commits.
+/// <see cref="Invalidate"/>. Writers do not call Invalidate: <see cref="History.StructureHistoryInterceptor"/> does,
+/// after the commit of every save that touched structures.
 /// </summary>
 public sealed class StructureCatalog(IServiceScopeFactory scopes)
 {

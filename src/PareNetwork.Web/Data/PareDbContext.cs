@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using PareNetwork.Web.Accounts;
 using PareNetwork.Web.Domain;
+using PareNetwork.Web.History;
 using PareNetwork.Web.Mail;
+using PareNetwork.Web.Membership;
+using PareNetwork.Web.Data.Seeding;
 
 namespace PareNetwork.Web.Data;
 
@@ -19,7 +22,17 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<Structure> Structures => Set<Structure>();
 
+    public DbSet<StructureChange> StructureChanges => Set<StructureChange>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<StructureMember> StructureMembers => Set<StructureMember>();
+
+    public DbSet<LinkRequest> LinkRequests => Set<LinkRequest>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<SeedKey> SeedKeys => Set<SeedKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -77,7 +77,10 @@ public class Structure
 
     public string? OpeningHours { get; set; }
 
-    public StructureStatus Status { get; private set; } = StructureStatus.EnAttente;
+    private StructureStatus _status = StructureStatus.EnAttente;
+
+    /// <summary>Chosen when the record is created (seed, import, creation); afterwards changed only by <see cref="MoveTo"/> and <see cref="MergeInto"/>.</summary>
+    public StructureStatus Status { get => _status; init => _status = value; }
 
     /// <summary>When a person last confirmed the record is right; distinct from <see cref="UpdatedAt"/>.</summary>
     public DateTime? ConfirmedAt { get; private set; }
@@ -116,16 +119,6 @@ public class Structure
         ConfirmedBy = by;
     }
 
-    /// <summary>A new record's status (seed, import, creation); later changes go through the transitions below.</summary>
-    public void StartAs(StructureStatus status)
-    {
-        if (Id != 0)
-        {
-            throw new InvalidOperationException("Only a new structure starts with a status of its choice.");
-        }
-        Status = status;
-    }
-
     /// <summary>The transitions the coordination may make from the current status (merging is separate).</summary>
     public IReadOnlyList<StructureStatus> AllowedTransitions => Status switch
     {
@@ -143,7 +136,7 @@ public class Structure
         {
             return false;
         }
-        Status = target;
+        _status = target;
         return true;
     }
 
@@ -154,7 +147,7 @@ public class Structure
         {
             throw new InvalidOperationException("A structure cannot be merged into itself, nor merged twice.");
         }
-        Status = StructureStatus.Fusionnee;
+        _status = StructureStatus.Fusionnee;
         MergedIntoId = target.Id;
     }
 

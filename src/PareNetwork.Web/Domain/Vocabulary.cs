@@ -61,6 +61,15 @@ public static class Vocabulary
         new(LocationPrecision.Departement, "departement", "Département"),
     ]);
 
+    /// <summary>The statuses a file or a form may set; « fusionnée » comes only from a merge.</summary>
+    public static readonly Terms<StructureStatus> SettableStatuses = new(
+    [
+        new(StructureStatus.EnAttente, "en-attente", "En attente"),
+        new(StructureStatus.Publiee, "publiee", "Publiée"),
+        new(StructureStatus.Archivee, "archivee", "Archivée"),
+        new(StructureStatus.Refusee, "refusee", "Refusée"),
+    ]);
+
     public static readonly Terms<StructureStatus> Statuses = new(
     [
         new(StructureStatus.EnAttente, "en-attente", "En attente"),

@@ -275,7 +275,7 @@ public static partial class StructureCsvReader
             var hours = Text(Horaires, 500);
             var description = Text(StructureCsvColumns.Description, 4000);
             var sources = Split(Cell(Source)).ToList();
-            var status = OptionalTerm(Statut, Vocabulary.Statuses);
+            var status = OptionalTerm(Statut, Vocabulary.SettableStatuses);
             var privateEmail = Email(ContactPriveEmail, secret: true);
             var privatePhone = Cell(ContactPriveTelephone) is { Length: > 0 } phone ? Phone(ContactPriveTelephone, phone, secret: true) : null;
             var privateAddress = Text(ContactPriveAdresse, 300);

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PareNetwork.Web.Data;
 using PareNetwork.Web.Data.Seeding;
+using PareNetwork.Web.History;
 
 namespace PareNetwork.Web.Setup;
 
@@ -14,9 +15,10 @@ public static partial class PersistenceExtensions
         connectionString = ResolveSqlitePath(connectionString, builder.Environment.ContentRootPath);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddStructureHistory();
         builder.Services.AddDbContext<PareDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(services.GetRequiredService<Mail.OutboxInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<StructureHistoryInterceptor>(), services.GetRequiredService<Mail.OutboxInterceptor>()));
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<PareDbContext>("database");

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PareNetwork.Tests.Infrastructure;
-using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Data;
 using PareNetwork.Web.Domain;
 
@@ -45,7 +44,6 @@ public sealed class ShelterApp : IAsyncLifetime
         db.Structures.Add(shelter);
         await db.SaveChangesAsync();
         ShelterId = shelter.Id;
-        Factory.Services.GetRequiredService<StructureCatalog>().Invalidate();
     }
 
     public async Task DisposeAsync()

@@ -32,6 +32,7 @@ public class SeedingTests
             Assert.Equal(101, first.Departements);
             Assert.Equal(34_875, first.Communes);
             Assert.Equal(CountCsvRows(Path.Combine(PareAppFactory.RepositoryDataSeed, "structures.csv")), first.Structures);
+            Assert.True(first.StructureChanges >= first.Structures, "every seeded structure has its creation in the history");
             Assert.Equal(first, second);
         }
         finally
@@ -170,16 +171,16 @@ public class SeedingTests
         return count;
     }
 
-    private sealed record DatabaseState(long Regions, long Departements, long Communes, long Structures, string StructureStamps)
+    private sealed record DatabaseState(long Regions, long Departements, long Communes, long Structures, string StructureStamps, long StructureChanges)
     {
-        public static readonly DatabaseState Empty = new(0, 0, 0, 0, "");
+        public static readonly DatabaseState Empty = new(0, 0, 0, 0, "", 0);
 
         public static DatabaseState Read(PareAppFactory app)
         {
             using var db = app.OpenDatabase();
             long Count(string table) => (long)new SqliteCommand($"SELECT COUNT(*) FROM {table}", db).ExecuteScalar()!;
             using var stamps = new SqliteCommand("SELECT group_concat(Id || ':' || UpdatedAt || ':' || Version, ';') FROM (SELECT * FROM Structures ORDER BY Id)", db);
-            return new DatabaseState(Count("Regions"), Count("Departements"), Count("Communes"), Count("Structures"), stamps.ExecuteScalar() as string ?? "");
+            return new DatabaseState(Count("Regions"), Count("Departements"), Count("Communes"), Count("Structures"), stamps.ExecuteScalar() as string ?? "", Count("StructureChanges"));
         }
     }
 }

@@ -81,7 +81,7 @@ public class StructureTests
     {
         var shelter = NewStructure(Scope.Locale, "68");
         shelter.Address = "3 rue Cachée";
-        shelter.AddressVisibility = AddressVisibility.Confidentielle;
+        shelter.MakeConfidential();
         shelter.Phones = ["03 89 00 00 00"];
         shelter.PlaceAt(Mulhouse, GeoConstants.Point(47.75, 7.34));
 

@@ -19,6 +19,13 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         builder.Property(s => s.Website).HasMaxLength(500);
         builder.Property(s => s.OpeningHours).HasMaxLength(500);
         builder.Property(s => s.Source).HasMaxLength(200);
+        builder.Property(s => s.PrivateEmail).HasMaxLength(254);
+        builder.Property(s => s.PrivatePhone).HasMaxLength(50);
+        builder.Property(s => s.PrivateAddress).HasMaxLength(300);
+        builder.Property(s => s.ConfirmedBy).HasMaxLength(200);
+        builder.Property(s => s.PublicAddressRequestedBy).HasMaxLength(200);
+        builder.Property(s => s.AddressVisibility).HasField("_addressVisibility");
+        builder.Property(s => s.Status).HasField("_status");
 
         builder.Property(s => s.Nature).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Scope).HasConversion<string>().HasMaxLength(30);
@@ -42,5 +49,7 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.IsConfidential);
         builder.Ignore(s => s.Slug);
+        builder.Ignore(s => s.AllowedTransitions);
+        builder.Ignore(s => s.HasPendingPublicAddressRequest);
     }
 }

@@ -17,7 +17,12 @@ internal static partial class StructureSeeder
     public static async Task<int> SeedAsync(PareDbContext db, string dataPath, CancellationToken ct)
     {
         var rows = CsvFiles.Read<StructureRow>(Path.Combine(dataPath, FileName));
-        var existing = (await db.Structures.Where(s => s.ExternalKey != null).Select(s => s.ExternalKey!).ToListAsync(ct)).ToHashSet();
+        // Every key ever seeded, not only those still in the table: a merged or deleted structure stays gone.
+        var remembered = (await db.SeedKeys.Select(k => k.Key).ToListAsync(ct)).ToHashSet();
+        var existing = (await db.Structures.Where(s => s.ExternalKey != null).Select(s => s.ExternalKey!).ToListAsync(ct))
+            .Concat(remembered)
+            .ToHashSet();
+        var now = DateTime.UtcNow;
         var departements = await db.Departements.ToDictionaryAsync(d => d.Code, ct);
         var seen = new HashSet<string>();
         var added = 0;
@@ -27,6 +32,10 @@ internal static partial class StructureSeeder
             var structure = ToStructure(line, row, departements, seen);
             if (existing.Contains(row.Id))
             {
+                if (remembered.Add(row.Id))
+                {
+                    db.SeedKeys.Add(new SeedKey { Key = row.Id, FirstSeenAt = now });
+                }
                 continue;
             }
             var commune = string.IsNullOrEmpty(row.CommuneInsee) ? null : await db.Communes.FindAsync([row.CommuneInsee], ct)
@@ -34,6 +43,8 @@ internal static partial class StructureSeeder
             var exact = ParsePoint(line, row);
             structure.PlaceAt(commune, exact);
             db.Structures.Add(structure);
+            db.SeedKeys.Add(new SeedKey { Key = row.Id, FirstSeenAt = now });
+            remembered.Add(row.Id);
             added++;
         }
 
@@ -106,7 +117,7 @@ internal static partial class StructureSeeder
             throw Error("source", "au moins un fichier source est obligatoire.");
         }
 
-        var structure = new Structure
+        return new Structure
         {
             ExternalKey = row.Id,
             Name = row.Nom,
@@ -124,10 +135,9 @@ internal static partial class StructureSeeder
             SocialAccounts = [.. Split(row.ReseauxSociaux)],
             OpeningHours = NullIfEmpty(row.Horaires),
             Description = NullIfEmpty(row.Description),
+            Status = StructureStatus.Publiee,
             Source = "seed:" + string.Join('|', sources),
         };
-        structure.StartAs(StructureStatus.Publiee);
-        return structure;
     }
 
     private static NetTopologySuite.Geometries.Point? ParsePoint(long line, StructureRow row)
