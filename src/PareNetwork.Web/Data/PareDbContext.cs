@@ -34,6 +34,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<SeedKey> SeedKeys => Set<SeedKey>();
 
+    public DbSet<Exports.ExportLog> ExportLogs => Set<Exports.ExportLog>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

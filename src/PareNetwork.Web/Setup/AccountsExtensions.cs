@@ -39,6 +39,7 @@ public static class AccountsExtensions
             .AddErrorDescriber<FrenchIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager<PareSignInManager>()
+            .AddClaimsPrincipalFactory<PareClaimsFactory>()
             .AddDefaultTokenProviders();
 
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);

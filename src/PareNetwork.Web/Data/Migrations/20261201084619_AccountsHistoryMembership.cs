@@ -85,6 +85,7 @@ namespace PareNetwork.Web.Data.Migrations
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Pseudonym = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -104,6 +105,24 @@ namespace PareNetwork.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExportLogs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    UserLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfidentialRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Filter = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExportLogs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -387,6 +406,12 @@ namespace PareNetwork.Web.Data.Migrations
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_Pseudonym",
+                table: "AspNetUsers",
+                column: "Pseudonym",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
@@ -462,6 +487,9 @@ namespace PareNetwork.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "ExportLogs");
 
             migrationBuilder.DropTable(
                 name: "Invitations");

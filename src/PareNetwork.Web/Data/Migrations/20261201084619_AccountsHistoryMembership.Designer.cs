@@ -11,7 +11,7 @@ using PareNetwork.Web.Data;
 namespace PareNetwork.Web.Data.Migrations
 {
     [DbContext(typeof(PareDbContext))]
-    [Migration("20261201084252_AccountsHistoryMembership")]
+    [Migration("20261201084619_AccountsHistoryMembership")]
     partial class AccountsHistoryMembership
     {
         /// <inheritdoc />
@@ -196,6 +196,11 @@ namespace PareNetwork.Web.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -214,6 +219,9 @@ namespace PareNetwork.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("Pseudonym")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -451,6 +459,38 @@ namespace PareNetwork.Web.Data.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("Structures");
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Exports.ExportLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfidentialRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Filter")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ExportLogs");
                 });
 
             modelBuilder.Entity("PareNetwork.Web.History.StructureChange", b =>

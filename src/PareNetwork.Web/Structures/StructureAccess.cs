@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PareNetwork.Web.Accounts;
+using PareNetwork.Web.Data;
+
+namespace PareNetwork.Web.Structures;
+
+/// <summary>Who may edit a structure's record: the coordination, and the members linked to that structure.</summary>
+public static class StructureAccess
+{
+    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public static async Task<bool> CanEditAsync(PareDbContext db, ClaimsPrincipal user, int structureId, CancellationToken ct = default)
+    {
+        if (user.IsInRole(Roles.Coordination))
+        {
+            return true;
+        }
+        var id = UserId(user);
+        return id is not null && user.IsInRole(Roles.Membre)
+            && await db.StructureMembers.AnyAsync(m => m.StructureId == structureId && m.UserId == id, ct);
+    }
+
+    /// <summary>The ids of the structures a member manages.</summary>
+    public static async Task<List<int>> ManagedByAsync(PareDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var id = UserId(user);
+        return id is null ? [] : await db.StructureMembers.Where(m => m.UserId == id).Select(m => m.StructureId).ToListAsync(ct);
+    }
+}
