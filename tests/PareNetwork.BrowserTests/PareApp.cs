@@ -25,6 +25,8 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Pare", $"Data Source={_databasePath}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The tests' own seed (tests/TestSeed): curating data-seed/ breaks no test.
+        builder.UseSetting("Pare:Seed:DataPath", Path.Combine(AppContext.BaseDirectory, "test-seed"));
     }
 }
 

@@ -31,7 +31,7 @@ public class SeedingTests
             Assert.Equal(18, first.Regions);
             Assert.Equal(101, first.Departements);
             Assert.Equal(34_875, first.Communes);
-            Assert.Equal(CountCsvRows(Path.Combine(PareAppFactory.RepositoryDataSeed, "structures.csv")), first.Structures);
+            Assert.Equal(CountCsvRows(Path.Combine(PareAppFactory.TestSeed, "structures.csv")), first.Structures);
             Assert.True(first.StructureChanges >= first.Structures, "every seeded structure has its creation in the history");
             Assert.Equal(first, second);
         }
@@ -150,7 +150,7 @@ public class SeedingTests
     private static string CopyOfDataSeed()
     {
         var target = Directory.CreateTempSubdirectory("pare-dataseed-").FullName;
-        foreach (var file in Directory.GetFiles(PareAppFactory.RepositoryDataSeed))
+        foreach (var file in Directory.GetFiles(PareAppFactory.TestSeed))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }

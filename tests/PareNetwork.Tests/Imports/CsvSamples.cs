@@ -43,7 +43,7 @@ internal static class CsvSamples
         return stream.ToArray();
     }
 
-    public static string SeedFile => Path.Combine(Infrastructure.PareAppFactory.RepositoryDataSeed, "structures.csv");
+    public static string SeedFile => Path.Combine(Infrastructure.PareAppFactory.TestSeed, "structures.csv");
 
     /// <summary>A deterministic file of <paramref name="count"/> valid rows, every column filled on some of them.</summary>
     public static string Generated(int count)

@@ -10,12 +10,15 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
     public PareAppFactory(string? dataSeedPath = null, string? folder = null)
     {
         Folder = folder ?? Directory.CreateTempSubdirectory("pare-tests-").FullName;
-        DataSeedPath = dataSeedPath;
+        DataSeedPath = dataSeedPath ?? TestSeed;
     }
 
     public string Folder { get; }
 
-    public string? DataSeedPath { get; }
+    public string DataSeedPath { get; }
+
+    /// <summary>The tests' own seed (tests/TestSeed, copied to test-seed/ with the reference data): curating data-seed/ breaks no test.</summary>
+    public static string TestSeed => Path.Combine(AppContext.BaseDirectory, "test-seed");
 
     public string DatabasePath => Path.Combine(Folder, "pare.db");
 
@@ -25,10 +28,7 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Pare", ConnectionString);
-        if (DataSeedPath is not null)
-        {
-            builder.UseSetting("Pare:Seed:DataPath", DataSeedPath);
-        }
+        builder.UseSetting("Pare:Seed:DataPath", DataSeedPath);
     }
 
     /// <summary>Reads the database file directly, outside the app.</summary>
