@@ -45,8 +45,9 @@ public static class AccountsExtensions
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
         // A link in an e-mail (confirmation, reset) lasts a day.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
-        // Sign-out and deactivation change the security stamp; every request revalidates it within this delay.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Sign-out, deactivation and role changes renew the security stamp; every signed-in request checks it (a few
+        // dozen accounts: one indexed read each), so a session ends at its next request.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -56,12 +57,16 @@ public static class AccountsExtensions
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
-            o.AccessDeniedPath = "/acces-refuse";
             o.ReturnUrlParameter = "retour";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => ApiAnswer(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiAnswer(context, StatusCodes.Status403Forbidden);
+            // A refusal is a 403 on the page asked for (the French error page), never a redirect elsewhere.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
 
