@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace PareNetwork.Web.Accounts;
 
 /// <summary>The roles, the first accounts (command line) and, in Development only, one demo account per role.</summary>
-public sealed class AccountBootstrap(RoleManager<IdentityRole> roles, UserManager<PareUser> users, TimeProvider time)
+public sealed class AccountBootstrap(RoleManager<IdentityRole> roles, UserManager<PareUser> users, TimeProvider time, Data.PareDbContext db)
 {
+    /// <summary>The seeded structure the demo member manages.</summary>
+    public const string DemoMemberStructureKey = "mouvement-du-nid-haut-rhin";
+
     public static readonly IReadOnlyDictionary<string, string> DemoAccounts = new Dictionary<string, string>
     {
         [Roles.Coordination] = "coordination@demo.pare.test",
@@ -34,6 +37,16 @@ public sealed class AccountBootstrap(RoleManager<IdentityRole> roles, UserManage
             {
                 await CreateAsync(email, role, password);
             }
+        }
+        var member = await users.FindByEmailAsync(DemoAccounts[Roles.Membre]);
+        var structure = await db.Structures.Where(s => s.ExternalKey == DemoMemberStructureKey).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+        if (member is not null && structure is { } id && !await db.StructureMembers.AnyAsync(m => m.UserId == member.Id && m.StructureId == id))
+        {
+            db.StructureMembers.Add(new Membership.StructureMember
+            {
+                StructureId = id, UserId = member.Id, RoleInStructure = "compte de démonstration", Since = time.GetUtcNow().UtcDateTime, Origin = "démonstration",
+            });
+            await db.SaveChangesAsync();
         }
     }
 

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using PareNetwork.Tests.Infrastructure;
+
+namespace PareNetwork.Tests.Accounts;
+
+public class DemoAccountsTests
+{
+    [Fact]
+    public async Task Development_seeds_one_demo_account_per_role_and_links_the_member_to_a_structure()
+    {
+        await using var factory = new PareAppFactory();
+        using var development = factory.WithWebHostBuilder(b => b.UseEnvironment("Development").UseSetting("Demo:Password", "boussole-marronnier-ciel-2026"));
+        using var client = development.CreateClient();
+        try
+        {
+            using var connection = factory.OpenDatabase();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT u.Email, r.Name FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId ORDER BY u.Email;
+                """;
+            var accounts = new List<string>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    accounts.Add($"{reader.GetString(0)} {reader.GetString(1)}");
+                }
+            }
+            Assert.Equal(["coordination@demo.pare.test Coordination", "dgcs@demo.pare.test DGCS", "membre@demo.pare.test Membre"], accounts);
+
+            command.CommandText = "SELECT s.ExternalKey FROM StructureMembers m JOIN Structures s ON s.Id = m.StructureId JOIN AspNetUsers u ON u.Id = m.UserId WHERE u.Email = 'membre@demo.pare.test'";
+            Assert.Equal("mouvement-du-nid-haut-rhin", command.ExecuteScalar());
+        }
+        finally
+        {
+            factory.DeleteFolder();
+        }
+    }
+
+    [Fact]
+    public async Task No_account_exists_by_default_outside_development()
+    {
+        await using var factory = new PareAppFactory();
+        using var client = factory.CreateClient();
+        try
+        {
+            using var connection = factory.OpenDatabase();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM AspNetUsers";
+            Assert.Equal(0L, command.ExecuteScalar());
+        }
+        finally
+        {
+            factory.DeleteFolder();
+        }
+    }
+}
