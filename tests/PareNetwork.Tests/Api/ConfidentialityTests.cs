@@ -36,6 +36,9 @@ public sealed class ShelterApp : IAsyncLifetime
             Scope = Scope.Locale,
             Departements = [await db.Departements.FindAsync("68") ?? throw new InvalidOperationException()],
             Address = SecretAddress,
+            PrivateEmail = "direction.horizon@exemple.org",
+            PrivatePhone = "06 12 34 56 78",
+            PrivateAddress = "Boîte postale 77 Refuge",
             AddressVisibility = AddressVisibility.Confidentielle,
             Phones = ["03 89 00 00 00"],
             Status = StructureStatus.Publiee,
@@ -172,6 +175,9 @@ public sealed class ConfidentialityTests(ShelterApp app) : IClassFixture<Shelter
             Assert.DoesNotContain("68195", body, StringComparison.Ordinal);
         }
         Assert.DoesNotContain(SecretAddress, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("direction.horizon", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("06 12 34 56 78", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Boîte postale 77", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Refuge Secret", body, StringComparison.Ordinal);
         Assert.DoesNotContain("47.81234", body, StringComparison.Ordinal);
         Assert.DoesNotContain("7.27654", body, StringComparison.Ordinal);
