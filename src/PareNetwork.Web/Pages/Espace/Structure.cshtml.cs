@@ -29,7 +29,7 @@ public class StructureModel(PareDbContext db, GeoReference geo, IChangeContext a
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } refused)
         {
@@ -41,7 +41,7 @@ public class StructureModel(PareDbContext db, GeoReference geo, IChangeContext a
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } refused)
         {
@@ -79,7 +79,7 @@ public class StructureModel(PareDbContext db, GeoReference geo, IChangeContext a
     }
 
     /// <summary>« Ces informations sont toujours exactes »: the confirmation date and who confirmed, nothing else.</summary>
-    public async Task<IActionResult> OnPostConfirmerAsync(int id)
+    public async Task<IActionResult> OnPostConfirmerAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } refused)
         {

@@ -47,7 +47,7 @@ public class RepresenterModel(PareDbContext db, StructureCatalog catalog, UserMa
 
     public bool Sent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, bool envoye = false)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id, bool envoye = false)
     {
         if (await LoadAsync(id) is { } notFound)
         {
@@ -62,7 +62,7 @@ public class RepresenterModel(PareDbContext db, StructureCatalog catalog, UserMa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } notFound)
         {
