@@ -83,8 +83,8 @@ public sealed partial class MemberSpaceApp : IAsyncLifetime
         await work(scope.ServiceProvider.GetRequiredService<PareDbContext>());
     }
 
-    /// <summary>A confirmed account with no role and no structure (anyone who signed up), signed in.</summary>
-    public async Task<Browsing> PlainAccountAsync(string? email = null)
+    /// <summary>A confirmed account with no role and no structure (anyone who signed up), signed in, and its address.</summary>
+    public async Task<(Browsing Browsing, string Email)> PlainAccountAsync(string? email = null)
     {
         email ??= $"personne-{Guid.NewGuid():N}@exemple.org";
         await using (var scope = Factory.Services.CreateAsyncScope())
@@ -93,7 +93,7 @@ public sealed partial class MemberSpaceApp : IAsyncLifetime
             var created = await users.CreateAsync(new PareUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow }, Browsing.Password);
             Assert.True(created.Succeeded);
         }
-        return await SignInAsync(email);
+        return (await SignInAsync(email), email);
     }
 
     /// <summary>Signs in again as an existing account (a new session: it carries the account's current roles).</summary>
