@@ -50,12 +50,12 @@ public sealed class MemberSpaceBrowserTests(PareAppFixture app, ITestOutputHelpe
 
         var commune = Page.GetByRole(AriaRole.Combobox, new() { Name = "Commune" });
         await commune.FillAsync("Colmar");
-        var option = Page.GetByRole(AriaRole.Option).First;
+        var option = Page.Locator("#form-commune-suggestions").GetByRole(AriaRole.Option).First;
         await Expect(option).ToContainTextAsync("Colmar");
         await commune.PressAsync("ArrowDown");
         await commune.PressAsync("Enter");
         await Expect(commune).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Colmar"));
-        await Expect(Page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+        await Expect(Page.Locator("#form-commune-suggestions")).ToBeHiddenAsync();
     }
 }
 
