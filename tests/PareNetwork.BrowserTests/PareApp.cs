@@ -52,6 +52,9 @@ public sealed class PareAppFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium is not started.");
 
+    /// <summary>The app's services (accounts for the signed-in pages).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app is not started.");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
