@@ -115,7 +115,8 @@ public sealed class StructureForm
         Commune = s.CommuneCode,
         Latitude = s.LocationPrecision == LocationPrecision.Adresse ? s.Location?.Y.ToString("0.######", CultureInfo.InvariantCulture) : null,
         Longitude = s.LocationPrecision == LocationPrecision.Adresse ? s.Location?.X.ToString("0.######", CultureInfo.InvariantCulture) : null,
-        Confidential = s.IsConfidential,
+        // A pending request to publish the address shows as unticked: saving the form again keeps the request.
+        Confidential = s.IsConfidential && !s.HasPendingPublicAddressRequest,
         Phones = string.Join('\n', s.Phones),
         Email = s.Email,
         Website = s.Website,

@@ -36,8 +36,6 @@ public class StructureModel(PareDbContext db, GeoReference geo, IChangeContext a
             return refused;
         }
         Form = StructureForm.From(Structure, time.GetUtcNow().UtcDateTime);
-        // A pending request to publish the address shows as the wish it is; saving again keeps it.
-        Form.Confidential = Structure.IsConfidential && !Structure.HasPendingPublicAddressRequest;
         return Page();
     }
 

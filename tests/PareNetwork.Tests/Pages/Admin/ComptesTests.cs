@@ -46,6 +46,17 @@ public class ComptesTests(SeededApp app)
     }
 
     [Fact]
+    public async Task The_sign_out_button_of_every_page_signs_out()
+    {
+        using var member = await Browsing.AsAsync(app.Factory, Roles.Membre);
+
+        using var signedOut = await member.PostFormAsync("/liste", new(), "/deconnexion");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.DoesNotContain("Connecté :", await member.GetHtmlAsync("/liste"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_the_coordination_reaches_the_accounts()
     {
         using var dgcs = await Browsing.AsAsync(app.Factory, Roles.Dgcs);
