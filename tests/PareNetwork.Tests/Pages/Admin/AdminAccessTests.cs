@@ -81,6 +81,17 @@ public class AdminAccessTests(AdminApp app)
         }
     }
 
+    [Fact]
+    public async Task The_session_bar_signs_the_coordination_out_from_a_back_office_page()
+    {
+        using var coordination = await Browsing.AsAsync(app.Factory, Roles.Coordination);
+        // The token is the one of the session bar's form, the only form of the dashboard.
+        using var signOut = await coordination.PostFormAsync("/admin", new Dictionary<string, string>(), "/deconnexion");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        using var after = await coordination.GetAsync("/admin");
+        Assert.Equal("/connexion", PathOf(after.Headers.Location!));
+    }
+
     /// <summary>The refusal is the French « Accès refusé » page, answered 403.</summary>
     private static async Task AssertRefusedAsync(Browsing browsing, HttpResponseMessage response, string what)
     {
