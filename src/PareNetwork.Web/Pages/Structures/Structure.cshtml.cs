@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PareNetwork.Web.Api;
 using PareNetwork.Web.Catalog;
+using PareNetwork.Web.Data;
 using PareNetwork.Web.Geo;
 using PareNetwork.Web.Setup;
 
 namespace PareNetwork.Web.Pages.Structures;
 
 [OutputCache(PolicyName = HttpCaching.CatalogPolicyName)]
-public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map) : PageModel
+public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map, PareDbContext db) : PageModel
 {
     /// <summary>The PARÉ coordination: who to go through when a confidential structure gives no phone.</summary>
     public const string CoordinationName = "Droit d'Enfance";
@@ -28,7 +30,8 @@ public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions
         var snapshot = await catalog.GetAsync();
         if (!snapshot.ById.TryGetValue(id, out var structure))
         {
-            return NotFound();
+            // A merged structure's old URL leads to the structure it was merged into, when that one is published.
+            return await MergedIntoAsync(id, snapshot) is { } target ? RedirectPermanent(target.Url) : NotFound();
         }
         if (slug != structure.Slug)
         {
@@ -40,5 +43,25 @@ public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions
         var coordinationKey = GeoReference.Normalize(CoordinationName);
         Coordination = snapshot.Structures.FirstOrDefault(s => GeoReference.Normalize(s.Name) == coordinationKey);
         return Page();
+    }
+
+    /// <summary>Follows the merges from <paramref name="id"/> (a few at most) to a published structure, if any.</summary>
+    private async Task<PublicStructure?> MergedIntoAsync(int id, CatalogSnapshot snapshot)
+    {
+        var current = id;
+        for (var hop = 0; hop < 5; hop++)
+        {
+            var next = await db.Structures.AsNoTracking().Where(s => s.Id == current).Select(s => s.MergedIntoId).FirstOrDefaultAsync();
+            if (next is not { } target)
+            {
+                return null;
+            }
+            if (snapshot.ById.TryGetValue(target, out var published))
+            {
+                return published;
+            }
+            current = target;
+        }
+        return null;
     }
 }
