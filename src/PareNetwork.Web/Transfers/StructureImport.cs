@@ -95,7 +95,6 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
             using (author.Use(ChangeChannel.Import))
             {
                 await ApplyStepsAsync(steps, ct);
-                await db.SaveChangesAsync(ct);
             }
             await transaction.CommitAsync(ct);
             return new ImportApplyResult(true, null, plan);
@@ -155,8 +154,14 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
             return (new ImportPlan { FileError = read.FileError, EncodingName = read.EncodingName, Delimiter = read.Delimiter, ContentHash = contentHash }, []);
         }
 
-        var query = db.Structures.Include(s => s.Departements).AsSplitQuery();
-        var structures = tracked ? await query.ToListAsync(ct) : await query.AsNoTracking().ToListAsync(ct);
+        // Tracked, with the départements loaded first: each département (and its boundary) is materialized once,
+        // not once per structure that serves it. A preview forgets the entities afterwards.
+        await db.Departements.LoadAsync(ct);
+        var structures = await db.Structures.Include(s => s.Departements).AsSplitQuery().ToListAsync(ct);
+        if (!tracked)
+        {
+            db.ChangeTracker.Clear();
+        }
         var byKey = structures.Where(s => s.ExternalKey is not null).ToDictionary(s => s.ExternalKey!, StringComparer.Ordinal);
         var byNameAndCommune = structures.Where(s => s.Status != StructureStatus.Fusionnee)
             .ToLookup(s => (GeoReference.Normalize(s.Name), s.CommuneCode));
@@ -368,6 +373,13 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
         if (a.ConfirmedOn != b.ConfirmedOn) yield return ConfirmeLe;
     }
 
+    /// <summary>Rows saved per <c>SaveChanges</c>, inside the one transaction: the change tracker stays small.</summary>
+    private const int SaveEvery = 500;
+
+    /// <summary>
+    /// Applies the rows that change something and saves them by chunks inside the caller's transaction, clearing the
+    /// change tracker between chunks (the history of ten thousand new structures is some two hundred thousand rows).
+    /// </summary>
     private async Task ApplyStepsAsync(List<Step> steps, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -376,56 +388,76 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
         var communeCodes = steps.Select(s => s.Effective?.CommuneInsee).OfType<string>().Distinct().ToList();
         var communes = await db.Communes.Where(c => communeCodes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
 
-        foreach (var step in steps.Where(s => s.Outcome is ImportOutcome.Creee or ImportOutcome.MiseAJour))
+        foreach (var chunk in steps.Where(s => s.Outcome is ImportOutcome.Creee or ImportOutcome.MiseAJour).Chunk(SaveEvery))
         {
-            var row = step.Effective!;
-            var commune = row.CommuneInsee is { } code ? communes[code] : null;
-            var point = row.Latitude is { } lat && row.Longitude is { } lon ? GeoConstants.Point(lat, lon) : null;
-            if (step.Target is not { } s)
+            if (!db.ChangeTracker.Entries<Departement>().Any())
             {
-                var structure = new Structure
+                // Cleared after the previous chunk: the reference entities are tracked again as they are.
+                db.AttachRange(departements.Values);
+                db.AttachRange(communes.Values);
+            }
+            foreach (var step in chunk)
+            {
+                if (step.Target is { } target && db.Entry(target).State == EntityState.Detached)
                 {
-                    ExternalKey = step.NewKey,
-                    Name = row.Name,
-                    AddressVisibility = row.Confidential ? AddressVisibility.Confidentielle : AddressVisibility.Publique,
-                    Status = row.Status ?? StructureStatus.EnAttente,
-                    Source = StructureRows.JoinSource(row.Sources) ?? DefaultSource,
-                };
-                SetFields(structure, row, departements);
-                structure.PlaceAt(commune, point);
-                if (row.ConfirmedOn is { } day)
-                {
-                    structure.Confirm(StructureRows.ConfirmationTime(day), by);
+                    db.Attach(target);
                 }
-                db.Structures.Add(structure);
-                continue;
+                ApplyStep(step, departements, communes, now, by);
             }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
 
-            SetFields(s, row, departements);
-            if (step.Changed.Contains(CommuneInsee) || step.Changed.Contains("latitude, longitude"))
+    private void ApplyStep(Step step, Dictionary<string, Departement> departements, Dictionary<string, Commune> communes, DateTime now, string by)
+    {
+        var row = step.Effective!;
+        var commune = row.CommuneInsee is { } code ? communes[code] : null;
+        var point = row.Latitude is { } lat && row.Longitude is { } lon ? GeoConstants.Point(lat, lon) : null;
+        if (step.Target is not { } s)
+        {
+            var structure = new Structure
             {
-                s.PlaceAt(commune, point);
-            }
-            if (step.Changed.Contains(Source))
+                ExternalKey = step.NewKey,
+                Name = row.Name,
+                AddressVisibility = row.Confidential ? AddressVisibility.Confidentielle : AddressVisibility.Publique,
+                Status = row.Status ?? StructureStatus.EnAttente,
+                Source = StructureRows.JoinSource(row.Sources) ?? DefaultSource,
+            };
+            SetFields(structure, row, departements);
+            structure.PlaceAt(commune, point);
+            if (row.ConfirmedOn is { } day)
             {
-                s.Source = StructureRows.JoinSource(row.Sources);
+                structure.Confirm(StructureRows.ConfirmationTime(day), by);
             }
-            if (row.Confidential && !s.IsConfidential)
-            {
-                s.MakeConfidential();
-            }
-            if (step.RequestsPublicAddress)
-            {
-                s.RequestPublicAddress(now, by);
-            }
-            if (row.Status is { } status && status != s.Status && !s.MoveTo(status))
-            {
-                throw new InvalidOperationException("A status transition the plan allowed was refused.");
-            }
-            if (step.Changed.Contains(ConfirmeLe) && row.ConfirmedOn is { } confirmed)
-            {
-                s.Confirm(StructureRows.ConfirmationTime(confirmed), by);
-            }
+            db.Structures.Add(structure);
+            return;
+        }
+
+        SetFields(s, row, departements);
+        if (step.Changed.Contains(CommuneInsee) || step.Changed.Contains("latitude, longitude"))
+        {
+            s.PlaceAt(commune, point);
+        }
+        if (step.Changed.Contains(Source))
+        {
+            s.Source = StructureRows.JoinSource(row.Sources);
+        }
+        if (row.Confidential && !s.IsConfidential)
+        {
+            s.MakeConfidential();
+        }
+        if (step.RequestsPublicAddress)
+        {
+            s.RequestPublicAddress(now, by);
+        }
+        if (row.Status is { } status && status != s.Status && !s.MoveTo(status))
+        {
+            throw new InvalidOperationException("A status transition the plan allowed was refused.");
+        }
+        if (step.Changed.Contains(ConfirmeLe) && row.ConfirmedOn is { } confirmed)
+        {
+            s.Confirm(StructureRows.ConfirmationTime(confirmed), by);
         }
     }
 
