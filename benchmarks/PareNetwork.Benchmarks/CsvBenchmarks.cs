@@ -73,7 +73,7 @@ public class CsvBenchmarks
     }
 
     /// <summary>Deterministic rows shaped like the network's: most columns filled on some of them, 5 % confidential.</summary>
-    private static List<StructureImportRow> Generate(int count, int seed)
+    internal static List<StructureImportRow> Generate(int count, int seed)
     {
         (string Code, string Departement, string Name, double Lat, double Lon)[] communes =
         [

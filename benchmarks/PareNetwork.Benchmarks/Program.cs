@@ -12,6 +12,7 @@ internal static class BenchProgram
           sizes                                             print payload sizes (raw, gzip, br) of the API over $PARE_BENCH_DB
           bdn [BenchmarkDotNet arguments]                   payload sizes, then the BenchmarkDotNet run over $PARE_BENCH_DB
           csv [BenchmarkDotNet arguments]                   the CSV import/export benchmarks only (10,000 rows in memory, no database)
+          import [--count 10000]                            preview and apply of an import over a fresh database, timed once (rows/s, memory)
           map --url <app root> [--runs 3] [--chromium /usr/bin/chromium]
                                                             open the map page of a running app in headless Chromium: clusters, long tasks
         $PARE_BENCH_DB defaults to <temp>/pare-bench/pare-bench.db and is generated when missing ($PARE_BENCH_COUNT structures, default 10000).
@@ -32,6 +33,10 @@ internal static class BenchProgram
                 await PrintSizesAsync();
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args[1..] is { Length: > 0 } rest ? rest : ["--filter", "*"]);
                 return Failed(summaries) ? 1 : 0;
+            case "import":
+                return await ImportApplyRun.RunAsync(
+                    args is [_, "--count", var n] && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) ? rows : BenchEnvironment.DefaultCount,
+                    Console.Out);
             case "csv":
                 return Failed(BenchmarkSwitcher.FromTypes([typeof(CsvBenchmarks)]).Run(args[1..] is { Length: > 0 } csvArgs ? csvArgs : ["--filter", "*"])) ? 1 : 0;
             default:

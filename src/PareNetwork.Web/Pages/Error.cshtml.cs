@@ -51,4 +51,7 @@ public class ErrorModel(IOptions<CoordinationOptions> coordination) : PageModel
         Code = code is >= 400 and < 600 && reExecuted ? code.Value : failed ? 500 : 404;
         Response.StatusCode = Code;
     }
+
+    /// <summary>A refused or failed POST is re-executed as a POST: same page.</summary>
+    public void OnPost(int? code) => OnGet(code);
 }

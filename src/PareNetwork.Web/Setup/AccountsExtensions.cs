@@ -61,12 +61,7 @@ public static class AccountsExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => ApiAnswer(context, StatusCodes.Status401Unauthorized);
-            // A refusal is a 403 on the page asked for (the French error page), never a redirect elsewhere.
-            o.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
+            o.Events.OnRedirectToAccessDenied = Forbidden;
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
 
@@ -95,7 +90,17 @@ public static class AccountsExtensions
         }
     }
 
-    /// <summary>APIs answer 401/403 with a problem document; pages redirect to the sign-in or refusal page.</summary>
+    /// <summary>
+    /// A signed-in person without the role answers 403 in place, on every method: the French error page for a page
+    /// (status code pages re-execute it), a problem document for an API — never a redirect a script or a form would follow.
+    /// </summary>
+    private static Task Forbidden(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>APIs answer 401 with a problem document; pages redirect to the sign-in page.</summary>
     private static Task ApiAnswer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api"))

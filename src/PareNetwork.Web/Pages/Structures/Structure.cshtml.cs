@@ -25,6 +25,14 @@ public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions
 
     public MapOptions Map => map.Value;
 
+    /// <summary>
+    /// A confidential structure's real place, read from the database for the DGCS and the coordination only; never in
+    /// the catalogue, and never output-cached (the catalogue policy refuses signed-in requests).
+    /// </summary>
+    public ReservedPlace? Reserved { get; private set; }
+
+    public sealed record ReservedPlace(string? Address, string? CommuneName, string? CommuneCode);
+
     public async Task<IActionResult> OnGetAsync(int id, string? slug)
     {
         var snapshot = await catalog.GetAsync();
@@ -42,6 +50,12 @@ public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions
         Departements = [.. structure.DepartementCodes.Select(c => geo.DepartementsByCode.GetValueOrDefault(c)).OfType<DepartementInfo>()];
         var coordinationKey = GeoReference.Normalize(CoordinationName);
         Coordination = snapshot.Structures.FirstOrDefault(s => GeoReference.Normalize(s.Name) == coordinationKey);
+        if (structure.IsConfidential && (User.IsInRole(Accounts.Roles.Dgcs) || User.IsInRole(Accounts.Roles.Coordination)))
+        {
+            Reserved = await db.Structures.AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new ReservedPlace(s.Address, s.Commune == null ? null : s.Commune.Name, s.CommuneCode))
+                .SingleOrDefaultAsync();
+        }
         return Page();
     }
 

@@ -1,0 +1,233 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PareNetwork.Tests.Infrastructure;
+using PareNetwork.Tests.Transfers;
+using PareNetwork.Web.Accounts;
+using PareNetwork.Web.Data;
+using Xunit.Abstractions;
+
+namespace PareNetwork.Tests.Security;
+
+/// <summary>Who asks: the five personas of the matrix.</summary>
+public enum Persona
+{
+    Anonymous,
+    MemberOfA,
+    MemberOfB,
+    Dgcs,
+    Coordination,
+}
+
+/// <summary>What a persona must get: a page or answer (200), the sign-in (302 to /connexion), a refusal (403), or another status.</summary>
+public readonly record struct Expect(HttpStatusCode Status, string? Location = null)
+{
+    public static readonly Expect Ok = new(HttpStatusCode.OK);
+    public static readonly Expect SignIn = new(HttpStatusCode.Redirect, "/connexion");
+    public static readonly Expect Forbidden = new(HttpStatusCode.Forbidden);
+    public static readonly Expect NotFound = new(HttpStatusCode.NotFound);
+
+    public static Expect RedirectTo(string location) => new(HttpStatusCode.Redirect, location);
+
+    public override string ToString() => Location is null ? $"{(int)Status}" : $"{(int)Status} → {Location}";
+}
+
+/// <summary>
+/// One route of the matrix and what each persona gets. <c>{A}</c>, <c>{B}</c> and <c>{shelter}</c> in the path are
+/// the public pages (or ids) of structure A, structure B and a confidential structure. A POST carries a valid
+/// antiforgery token of the persona's own session, so that only authorization decides.
+/// </summary>
+public sealed record RouteCase(string Method, string Path, Expect Anonymous, Expect MemberOfA, Expect MemberOfB, Expect Dgcs, Expect Coordination)
+{
+    public Expect For(Persona persona) => persona switch
+    {
+        Persona.Anonymous => Anonymous,
+        Persona.MemberOfA => MemberOfA,
+        Persona.MemberOfB => MemberOfB,
+        Persona.Dgcs => Dgcs,
+        _ => Coordination,
+    };
+
+    /// <summary>Everyone gets the same answer.</summary>
+    public static RouteCase All(string method, string path, Expect expect) => new(method, path, expect, expect, expect, expect, expect);
+
+    /// <summary>The back office: sign-in for the anonymous, 403 for members and the DGCS, the page for the coordination.</summary>
+    public static RouteCase CoordinationOnly(string method, string path) =>
+        new(method, path, Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.Ok);
+
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>The five personas, signed in once through the real sign-in page, over a seeded app of their own.</summary>
+public sealed class MatrixApp : IAsyncLifetime
+{
+    public PareAppFactory Factory { get; } = new();
+
+    public Dictionary<Persona, Browsing> Personas { get; } = [];
+
+    public Dictionary<string, string> Placeholders { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        int a, b;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
+            var structures = await db.Structures.AsNoTracking().OrderBy(s => s.Id).ToListAsync();
+            var open = structures.Where(s => !s.IsConfidential).ToList();
+            var (structureA, structureB) = (open[0], open[1]);
+            var shelter = structures.First(s => s.IsConfidential);
+            (a, b) = (structureA.Id, structureB.Id);
+            Placeholders["{A}"] = $"/structures/{a}/{structureA.Slug}";
+            Placeholders["{B}"] = $"/structures/{b}/{structureB.Slug}";
+            Placeholders["{shelter}"] = $"/structures/{shelter.Id}/{shelter.Slug}";
+            Placeholders["{idA}"] = a.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Placeholders["{idB}"] = b.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Placeholders["{shelterId}"] = shelter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Personas[Persona.Anonymous] = Browsing.Anonymous(Factory);
+        Personas[Persona.MemberOfA] = await Browsing.AsAsync(Factory, Roles.Membre, a);
+        Personas[Persona.MemberOfB] = await Browsing.AsAsync(Factory, Roles.Membre, b);
+        Personas[Persona.Dgcs] = await Browsing.AsAsync(Factory, Roles.Dgcs);
+        Personas[Persona.Coordination] = await Browsing.AsAsync(Factory, Roles.Coordination);
+    }
+
+    public string Resolve(string path) => Placeholders.Aggregate(path, (p, kv) => p.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+
+    public async Task DisposeAsync()
+    {
+        foreach (var browsing in Personas.Values)
+        {
+            browsing.Dispose();
+        }
+        await Factory.DisposeAsync();
+        Factory.DeleteFolder();
+    }
+}
+
+/// <summary>
+/// Role × route matrix: every page and endpoint of the app, for each of the five personas, with the expected status.
+/// Add a route to <see cref="Routes"/> when you add one to the app (the member space and the back office add theirs).
+/// </summary>
+public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output) : IClassFixture<MatrixApp>
+{
+    public static readonly IReadOnlyList<RouteCase> Routes =
+    [
+        // Public pages and APIs: the same for everyone.
+        RouteCase.All("GET", "/", Expect.Ok),
+        RouteCase.All("GET", "/liste", Expect.Ok),
+        RouteCase.All("GET", "/liste?departement=68", Expect.Ok),
+        RouteCase.All("GET", "/discretion", Expect.Ok),
+        RouteCase.All("GET", "/resultats?commune=68224", Expect.Ok),
+        RouteCase.All("GET", "/departements/68", Expect.Ok),
+        RouteCase.All("GET", "/departements/00", Expect.NotFound),
+        RouteCase.All("GET", "{A}", Expect.Ok),
+        RouteCase.All("GET", "{B}", Expect.Ok),
+        RouteCase.All("GET", "{shelter}", Expect.Ok),
+        RouteCase.All("GET", "/structures/999999", Expect.NotFound),
+        RouteCase.All("GET", "/health", Expect.Ok),
+        RouteCase.All("GET", "/api/departements", Expect.Ok),
+        RouteCase.All("GET", "/api/structures", Expect.Ok),
+        RouteCase.All("GET", "/api/structures?departement=68&action=prevention", Expect.Ok),
+        RouteCase.All("GET", "/api/structures/nearby?commune=68224", Expect.Ok),
+        RouteCase.All("GET", "/api/structures/around?commune=68224", Expect.Ok),
+        RouteCase.All("GET", "/api/communes/search?q=mulh", Expect.Ok),
+        RouteCase.All("GET", "/api/inconnue", Expect.NotFound),
+        RouteCase.All("GET", "/Error", Expect.NotFound),
+
+        // Accounts.
+        RouteCase.All("GET", "/connexion", Expect.Ok),
+        RouteCase.All("POST", "/connexion", Expect.Ok),
+        RouteCase.All("GET", "/inscription", Expect.Ok),
+        RouteCase.All("POST", "/inscription", Expect.Ok),
+        RouteCase.All("GET", "/mot-de-passe-oublie", Expect.Ok),
+        RouteCase.All("POST", "/mot-de-passe-oublie", Expect.Ok),
+        RouteCase.All("GET", "/reinitialiser-mot-de-passe", Expect.Ok),
+        RouteCase.All("GET", "/confirmer-courriel", Expect.Ok),
+        new("GET", "/deconnexion", Expect.SignIn, Expect.Ok, Expect.Ok, Expect.Ok, Expect.Ok),
+        RouteCase.All("GET", "/invitation", Expect.Ok),
+
+        // « Je représente cette structure »: any signed-in person may ask.
+        new("GET", "/structures/{idA}/representer", Expect.SignIn, Expect.Ok, Expect.Ok, Expect.Ok, Expect.Ok),
+        new("POST", "/structures/{idA}/representer", Expect.SignIn, Expect.Ok, Expect.Ok, Expect.Ok, Expect.Ok),
+
+        // Member space: members (and the coordination), each on their own structures only.
+        new("GET", "/espace", Expect.SignIn, Expect.Ok, Expect.Ok, Expect.Forbidden, Expect.Ok),
+        new("GET", "/espace/structures/{idA}", Expect.SignIn, Expect.Ok, Expect.Forbidden, Expect.Forbidden, Expect.Ok),
+        new("GET", "/espace/structures/{idB}", Expect.SignIn, Expect.Forbidden, Expect.Ok, Expect.Forbidden, Expect.Ok),
+        new("POST", "/espace/structures/{idB}", Expect.SignIn, Expect.Forbidden, Expect.Ok, Expect.Forbidden, Expect.Ok),
+        new("POST", "/espace/structures/{idB}?handler=Confirmer", Expect.SignIn, Expect.Forbidden, Expect.RedirectTo("/espace"), Expect.Forbidden, Expect.RedirectTo("/espace")),
+
+        // Back office.
+        RouteCase.CoordinationOnly("GET", "/admin"),
+        RouteCase.CoordinationOnly("GET", "/admin/structures"),
+        RouteCase.CoordinationOnly("GET", "/admin/structures?statut=publiee&departement=68"),
+        RouteCase.CoordinationOnly("GET", "/admin/structures/nouvelle"),
+        RouteCase.CoordinationOnly("POST", "/admin/structures/nouvelle"),
+        RouteCase.CoordinationOnly("GET", "/admin/structures/{idA}"),
+        RouteCase.CoordinationOnly("GET", "/admin/structures/{shelterId}"),
+        RouteCase.CoordinationOnly("POST", "/admin/structures/{idA}"),
+        RouteCase.CoordinationOnly("GET", "/admin/historique"),
+        RouteCase.CoordinationOnly("GET", "/admin/doublons"),
+        RouteCase.CoordinationOnly("GET", "/admin/demandes"),
+        RouteCase.CoordinationOnly("GET", "/admin/invitations"),
+        RouteCase.CoordinationOnly("POST", "/admin/invitations"),
+        RouteCase.CoordinationOnly("GET", "/admin/comptes"),
+
+        // Back office: import and export.
+        RouteCase.CoordinationOnly("GET", "/admin/import"),
+        RouteCase.CoordinationOnly("POST", "/admin/import?handler=Apercu"),
+        RouteCase.CoordinationOnly("POST", "/admin/import?handler=Appliquer"),
+        RouteCase.CoordinationOnly("GET", "/admin/export"),
+        RouteCase.CoordinationOnly("GET", "/admin/export?statut=publiee&departement=68"),
+        RouteCase.CoordinationOnly("GET", "/admin/export/csv"),
+        RouteCase.CoordinationOnly("GET", "/admin/export/csv?confidentiel=true"),
+    ];
+
+    public static IEnumerable<object[]> Cases =>
+        from route in Routes
+        from persona in Enum.GetValues<Persona>()
+        select new object[] { route.Method, route.Path, persona };
+
+    /// <summary>Routes × personas: the figure the README gives.</summary>
+    public static int Size => Routes.Count * Enum.GetValues<Persona>().Length;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_persona_gets_the_expected_status(string method, string path, Persona persona)
+    {
+        var route = Routes.Single(r => r.Method == method && r.Path == path);
+        var expected = route.For(persona);
+        var browsing = app.Personas[persona];
+        var url = app.Resolve(path);
+
+        using var response = method == "GET"
+            ? await browsing.GetAsync(url)
+            : await PostAsync(browsing, url);
+
+        var location = response.Headers.Location?.OriginalString;
+        output.WriteLine($"{persona} {method} {url} → {(int)response.StatusCode} {location}");
+        Assert.Equal(expected.Status, response.StatusCode);
+        if (expected.Location is { } wanted)
+        {
+            Assert.NotNull(location);
+            Assert.StartsWith(wanted, new Uri(new Uri("https://localhost"), location).AbsolutePath, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_matrix_covers_five_personas_on_every_route()
+    {
+        Assert.Equal(Routes.Count, Routes.Select(r => (r.Method, r.Path)).Distinct().Count());
+        Assert.Equal(Routes.Count * 5, Size);
+        output.WriteLine($"Role × route matrix: {Routes.Count} routes × 5 personas = {Size} cases.");
+    }
+
+    /// <summary>An empty form (multipart, as the import page's), with the persona's own antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(Browsing browsing, string url)
+    {
+        var token = await ImportPage.AntiforgeryTokenAsync(browsing, "/connexion");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        return await browsing.Client.PostAsync(new Uri(url, UriKind.Relative), form);
+    }
+}
