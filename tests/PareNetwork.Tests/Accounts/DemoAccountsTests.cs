@@ -8,7 +8,7 @@ public class DemoAccountsTests
     [Fact]
     public async Task Development_seeds_one_demo_account_per_role_and_links_the_member_to_a_structure()
     {
-        await using var factory = new PareAppFactory();
+        var factory = new PareAppFactory();
         using var development = factory.WithWebHostBuilder(b => b.UseEnvironment("Development").UseSetting("Demo:Password", "boussole-marronnier-ciel-2026"));
         using var client = development.CreateClient();
         try
@@ -33,6 +33,7 @@ public class DemoAccountsTests
         }
         finally
         {
+            await factory.DisposeAsync();
             factory.DeleteFolder();
         }
     }
@@ -40,7 +41,7 @@ public class DemoAccountsTests
     [Fact]
     public async Task No_account_exists_by_default_outside_development()
     {
-        await using var factory = new PareAppFactory();
+        var factory = new PareAppFactory();
         using var client = factory.CreateClient();
         try
         {
@@ -51,6 +52,7 @@ public class DemoAccountsTests
         }
         finally
         {
+            await factory.DisposeAsync();
             factory.DeleteFolder();
         }
     }

@@ -46,12 +46,20 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Deletes the app's folder; the app may still be writing (keys, outbox files) for a moment after it stops.</summary>
     public void DeleteFolder()
     {
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Folder))
+        for (var attempt = 1; Directory.Exists(Folder); attempt++)
         {
-            Directory.Delete(Folder, recursive: true);
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 
