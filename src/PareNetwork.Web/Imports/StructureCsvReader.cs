@@ -399,7 +399,7 @@ public static partial class StructureCsvReader
                 var code = CsvCells.RepairDepartement(raw.ToUpperInvariant());
                 if (!DepartementRegex().IsMatch(code))
                 {
-                    Error(StructureCsvColumns.Departements, $"département « {raw} » invalide (deux chiffres, 2A, 2B, ou 971 à 976).");
+                    Error(StructureCsvColumns.Departements, $"département « {raw} » inconnu (codes admis : 01 à 95, 2A, 2B, 971 à 976).");
                 }
                 else if (!result.Contains(code))
                 {

@@ -416,21 +416,7 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
         var point = row.Latitude is { } lat && row.Longitude is { } lon ? GeoConstants.Point(lat, lon) : null;
         if (step.Target is not { } s)
         {
-            var structure = new Structure
-            {
-                ExternalKey = step.NewKey,
-                Name = row.Name,
-                AddressVisibility = row.Confidential ? AddressVisibility.Confidentielle : AddressVisibility.Publique,
-                Status = row.Status ?? StructureStatus.EnAttente,
-                Source = StructureRows.JoinSource(row.Sources) ?? DefaultSource,
-            };
-            SetFields(structure, row, departements);
-            structure.PlaceAt(commune, point);
-            if (row.ConfirmedOn is { } day)
-            {
-                structure.Confirm(StructureRows.ConfirmationTime(day), by);
-            }
-            db.Structures.Add(structure);
+            db.Structures.Add(NewStructure(row, step.NewKey, StructureStatus.EnAttente, DefaultSource, departements, commune, by));
             return;
         }
 
@@ -459,6 +445,30 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
         {
             s.Confirm(StructureRows.ConfirmationTime(confirmed), by);
         }
+    }
+
+    /// <summary>
+    /// A new structure from a row (an import's or the seed's): placed at its commune or exact point, confidential as
+    /// the row says, with <paramref name="defaultStatus"/> when the row gives none, confirmed when it says when.
+    /// </summary>
+    internal static Structure NewStructure(StructureImportRow row, string? key, StructureStatus defaultStatus, string defaultSource,
+        Dictionary<string, Departement> departements, Commune? commune, string by)
+    {
+        var structure = new Structure
+        {
+            ExternalKey = key,
+            Name = row.Name,
+            AddressVisibility = row.Confidential ? AddressVisibility.Confidentielle : AddressVisibility.Publique,
+            Status = row.Status ?? defaultStatus,
+            Source = StructureRows.JoinSource(row.Sources) ?? defaultSource,
+        };
+        SetFields(structure, row, departements);
+        structure.PlaceAt(commune, row.Latitude is { } lat && row.Longitude is { } lon ? GeoConstants.Point(lat, lon) : null);
+        if (row.ConfirmedOn is { } day)
+        {
+            structure.Confirm(StructureRows.ConfirmationTime(day), by);
+        }
+        return structure;
     }
 
     /// <summary>The plain fields; a list is replaced only when its content differs, so that an unchanged row writes nothing.</summary>

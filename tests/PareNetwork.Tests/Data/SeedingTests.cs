@@ -59,9 +59,9 @@ public class SeedingTests
     [Fact]
     public async Task A_row_with_an_unknown_departement_is_reported_with_its_line_and_field()
     {
-        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,99,,,,,,,,,,non,,test.txt"]);
+        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,99,,,,,,,,,,non,,test.txt,publiee,,,,6,"]);
 
-        Assert.Equal($"structures.csv, ligne {line}, champ « departements » : département « 99 » inconnu.", error.Message);
+        Assert.Equal($"structures.csv, ligne {line}, champ « departements » : département « 99 » inconnu (codes admis : 01 à 95, 2A, 2B, 971 à 976).", error.Message);
         Assert.Equal(DatabaseState.Empty, state);
     }
 
@@ -77,9 +77,9 @@ public class SeedingTests
     [Fact]
     public async Task A_non_finite_latitude_is_refused_without_echoing_the_value()
     {
-        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,68,,,NaN,7.3,,,,,,oui,,test.txt"]);
+        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,68,,,NaN,7.3,,,,,,oui,,test.txt,publiee,,,,6,"]);
 
-        Assert.Equal($"structures.csv, ligne {line}, champ « latitude » : valeur invalide (degrés décimaux entre -90 et 90, point comme séparateur).", error.Message);
+        Assert.Equal($"structures.csv, ligne {line}, champ « latitude » : valeur invalide (degrés décimaux entre -90 et 90).", error.Message);
         Assert.Equal(DatabaseState.Empty, state);
     }
 
@@ -87,7 +87,7 @@ public class SeedingTests
     public async Task A_row_drawing_on_several_seed_files_keeps_them_all_as_its_source()
     {
         var dataSeed = CopyOfDataSeed();
-        File.AppendAllLines(Path.Combine(dataSeed, "structures.csv"), ["essai,Essai,,association,prevention,jeunes,departementale,68,,,,,,,,,,non,, a.txt | b.txt |"]);
+        File.AppendAllLines(Path.Combine(dataSeed, "structures.csv"), ["essai,Essai,,association,prevention,jeunes,departementale,68,,,,,,,,,,non,, a.txt | b.txt |,publiee,,,,6,"]);
         var app = new PareAppFactory(dataSeedPath: dataSeed);
         try
         {
@@ -115,9 +115,38 @@ public class SeedingTests
     }
 
     [Fact]
+    public async Task The_seed_file_sets_status_private_contact_update_frequency_and_confirmation_date()
+    {
+        var dataSeed = CopyOfDataSeed();
+        File.AppendAllLines(Path.Combine(dataSeed, "structures.csv"),
+            ["essai-attente,Essai en attente,,association,prevention,jeunes,departementale,68,,,,,,,,,,non,,test.txt,en-attente,direction@exemple.org,06 00 00 00 01,,3,15/11/2026"]);
+        var app = new PareAppFactory(dataSeedPath: dataSeed);
+        try
+        {
+            using (var client = app.CreateClient())
+            {
+                Assert.DoesNotContain("Essai en attente", await client.GetStringAsync(new Uri("/api/structures", UriKind.Relative)), StringComparison.Ordinal);
+            }
+            using var db = app.OpenDatabase();
+            using var command = new SqliteCommand("SELECT Status, PrivateEmail, PrivatePhone, UpdateFrequencyMonths, ConfirmedAt FROM Structures WHERE ExternalKey = 'essai-attente'", db);
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            // 15 November 2026 at midnight in Paris (UTC+1) is 23:00 UTC the day before.
+            Assert.Equal(("EnAttente", "direction@exemple.org", "06 00 00 00 01", 3L, "2026-11-14 23:00:00"),
+                (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4)));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            app.DeleteFolder();
+            Directory.Delete(dataSeed, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_row_without_a_source_is_refused()
     {
-        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,68,,,,,,,,,,non,, | "]);
+        var (error, state, line) = await StartWithCorruptedStructures(lines => [.. lines, "essai,Essai,,association,prevention,jeunes,departementale,68,,,,,,,,,,non,, | ,publiee,,,,6,"]);
 
         Assert.Equal($"structures.csv, ligne {line}, champ « source » : au moins un fichier source est obligatoire.", error.Message);
         Assert.Equal(DatabaseState.Empty, state);

@@ -164,7 +164,7 @@ public class StructureCsvReaderTests
         Assert.Equal(
         [
             "ligne 6, champ « id » : identifiant « bonne » déjà présent ligne 2.",
-            "ligne 6, champ « departements » : département « 20 » invalide (deux chiffres, 2A, 2B, ou 971 à 976).",
+            "ligne 6, champ « departements » : département « 20 » inconnu (codes admis : 01 à 95, 2A, 2B, 971 à 976).",
             "ligne 6, champ « commune_insee » : code « 99 » invalide (code INSEE de la commune, 5 caractères, par exemple 01053).",
             "ligne 6, champ « telephones » : numéro « 01 AB » invalide (chiffres, espaces, points ou tirets, + en tête pour l'international).",
         ], result.Rows[2].Errors.Select(e => e.Message));
