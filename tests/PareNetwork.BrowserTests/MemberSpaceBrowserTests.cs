@@ -57,6 +57,30 @@ public sealed class MemberSpaceBrowserTests(PareAppFixture app, ITestOutputHelpe
         await Expect(commune).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Colmar"));
         await Expect(Page.Locator("#form-commune-suggestions")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task A_click_on_the_small_map_fills_the_exact_position_and_the_button_clears_it()
+    {
+        var id = await MemberSession.SignInAsync(App, Page);
+        await OpenAsync($"/espace/structures/{id}");
+        var map = Page.Locator("#form-carte");
+        await map.ScrollIntoViewIfNeededAsync();
+        await Expect(map.Locator(".leaflet-marker-icon")).ToBeVisibleAsync();
+        var box = (await map.BoundingBoxAsync())!;
+
+        await Page.Mouse.ClickAsync(box.X + (box.Width / 2) + 40, box.Y + (box.Height / 2) + 20);
+
+        // The map opens on the structure's commune (Mulhouse): a click near its centre is a position near Mulhouse.
+        var latitude = double.Parse(await Page.InputValueAsync("#form-latitude"), System.Globalization.CultureInfo.InvariantCulture);
+        var longitude = double.Parse(await Page.InputValueAsync("#form-longitude"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(latitude, 47.70, 47.80);
+        Assert.InRange(longitude, 7.28, 7.40);
+        await Expect(Page.Locator("#form-carte-statut")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Position précise : 47,\d{6}, 7,\d{6}\.$"));
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Retirer la position précise" }).ClickAsync();
+        await Expect(Page.Locator("#form-latitude")).ToHaveValueAsync("");
+        await Expect(Page.Locator("#form-longitude")).ToHaveValueAsync("");
+    }
 }
 
 /// <summary>axe-core on the signed-in pages of the member space (the same rules as <see cref="AccessibilityTests"/>).</summary>
