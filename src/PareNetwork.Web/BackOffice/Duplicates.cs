@@ -106,6 +106,15 @@ public static class Duplicates
             }
         }
 
+        foreach (var request in await db.LinkRequests.Where(r => r.StructureId == mergedId && r.Status == LinkRequestStatus.EnAttente).ToListAsync(ct))
+        {
+            request.FollowMerge(keptId);
+        }
+        foreach (var invitation in await db.Invitations.Where(i => i.StructureId == mergedId && i.AcceptedAt == null).ToListAsync(ct))
+        {
+            invitation.FollowMerge(keptId);
+        }
+
         merged.MergeInto(kept);
         try
         {

@@ -15,7 +15,9 @@ public class Invitation
 
     public required string Email { get; init; }
 
-    public int StructureId { get; init; }
+    private int _structureId;
+
+    public int StructureId { get => _structureId; init => _structureId = value; }
 
     public required string TokenHash { get; init; }
 
@@ -45,6 +47,15 @@ public class Invitation
     }
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>The structure was merged into another: an open invitation now leads to the structure that was kept.</summary>
+    public void FollowMerge(int keptStructureId)
+    {
+        if (AcceptedAt is null)
+        {
+            _structureId = keptStructureId;
+        }
+    }
 
     public bool CanBeAccepted(DateTime now) => AcceptedAt is null && now < ExpiresAt;
 

@@ -17,7 +17,9 @@ public class LinkRequest
 
     public required string UserId { get; init; }
 
-    public int StructureId { get; init; }
+    private int _structureId;
+
+    public int StructureId { get => _structureId; init => _structureId = value; }
 
     public required string RoleInStructure { get; init; }
 
@@ -36,6 +38,15 @@ public class LinkRequest
     public string? RefusalReason { get; private set; }
 
     public bool IsPending => Status == LinkRequestStatus.EnAttente;
+
+    /// <summary>The structure was merged into another: a pending request now asks for the structure that was kept.</summary>
+    public void FollowMerge(int keptStructureId)
+    {
+        if (IsPending)
+        {
+            _structureId = keptStructureId;
+        }
+    }
 
     /// <summary>Accepts the request: returns the member link to add, or null when it was already decided.</summary>
     public StructureMember? Accept(DateTime at, string by)

@@ -10,6 +10,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     public void Configure(EntityTypeBuilder<Invitation> builder)
     {
         builder.HasKey(i => i.Id);
+        builder.Property(i => i.StructureId).HasField("_structureId");
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.Property(i => i.Email).HasMaxLength(254);
         builder.Property(i => i.TokenHash).HasMaxLength(64);

@@ -11,6 +11,7 @@ internal sealed class LinkRequestConfiguration : IEntityTypeConfiguration<LinkRe
     public void Configure(EntityTypeBuilder<LinkRequest> builder)
     {
         builder.HasKey(r => r.Id);
+        builder.Property(r => r.StructureId).HasField("_structureId");
         builder.Property(r => r.RoleInStructure).HasMaxLength(200);
         builder.Property(r => r.ProfessionalEmail).HasMaxLength(254);
         builder.Property(r => r.Message).HasMaxLength(2000);

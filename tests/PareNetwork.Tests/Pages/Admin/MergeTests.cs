@@ -48,6 +48,16 @@ public class MergeTests(AdminApp app)
             return await db.SaveChangesAsync();
         });
         using var member = await Browsing.AsAsync(app.Factory, Roles.Membre, merged);
+        using var claimant = await Browsing.AsAsync(app.Factory, Roles.Membre);
+        await app.WithDbAsync(async db =>
+        {
+            db.LinkRequests.Add(new PareNetwork.Web.Membership.LinkRequest
+            {
+                UserId = claimant.UserId!, StructureId = merged, RoleInStructure = "éducatrice", ProfessionalEmail = "pro@doublon.example", CreatedAt = DateTime.UtcNow,
+            });
+            db.Invitations.Add(PareNetwork.Web.Membership.Invitation.Create("invite@doublon.example", merged, "test", DateTime.UtcNow).Invitation);
+            return await db.SaveChangesAsync();
+        });
         var mergedHistory = await app.WithDbAsync(db => db.StructureChanges.Where(c => c.StructureId == merged).Select(c => c.Id).ToListAsync());
         var keptHistory = await app.WithDbAsync(db => db.StructureChanges.Where(c => c.StructureId == kept).Select(c => c.Id).ToListAsync());
         using var anonymous = Browsing.Anonymous(app.Factory);
@@ -69,6 +79,9 @@ public class MergeTests(AdminApp app)
         var members = await app.WithDbAsync(db => db.StructureMembers.Where(m => m.UserId == member.UserId).Select(m => m.StructureId).ToListAsync());
         Assert.Equal([kept], members);
         Assert.Contains(member.Email!, page, StringComparison.Ordinal);
+        // A pending request and an open invitation now lead to the structure that was kept.
+        Assert.Equal(kept, await app.WithDbAsync(db => db.LinkRequests.Where(r => r.UserId == claimant.UserId).Select(r => r.StructureId).SingleAsync()));
+        Assert.Equal(kept, await app.WithDbAsync(db => db.Invitations.Where(i => i.Email == "invite@doublon.example").Select(i => i.StructureId).SingleAsync()));
 
         // Both histories stay under their own ids, and record the merge.
         var mergedNow = await app.WithDbAsync(db => db.StructureChanges.Where(c => c.StructureId == merged).ToListAsync());
