@@ -58,7 +58,7 @@ echo "== Starting the app on $BASE (log: $OUT/app.log)"
 # setsid may fork (when the caller is a group leader): the inner shell records its own pid, which leads the new
 # process group, then becomes `dotnet run`.
 rm -f "$OUT/app.pid"
-ConnectionStrings__Pare="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Pare="Data Source=$DB" ASPNETCORE_ENVIRONMENT=Production Pare__PublicUrl="$BASE" \
     setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' bash "$OUT/app.pid" \
     dotnet run -c Release --no-build --project "$WEB" --no-launch-profile --urls "$BASE" >"$OUT/app.log" 2>&1 &
 for _ in $(seq 1 50); do [[ -s "$OUT/app.pid" ]] && break; sleep 0.1; done

@@ -13,6 +13,7 @@ public sealed class PareAppFactory(string dbPath) : WebApplicationFactory<Progra
         // The factory looks for MvcTestingAppManifest.json in the current directory only; `dotnet run --project` keeps the caller's.
         builder.UseSolutionRelativeContentRoot(Path.Combine("src", "PareNetwork.Web"));
         builder.UseSetting("ConnectionStrings:Pare", StructureGenerator.ConnectionString(dbPath));
+        builder.UseSetting("Pare:PublicUrl", "https://localhost");
         // Console logging would be measured along with the app: warnings and errors only.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

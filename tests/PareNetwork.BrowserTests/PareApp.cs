@@ -24,6 +24,7 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Pare", $"Data Source={_databasePath}");
+        builder.UseSetting("Pare:PublicUrl", "http://127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The tests' own seed (tests/TestSeed): curating data-seed/ breaks no test.
         builder.UseSetting("Pare:Seed:DataPath", Path.Combine(AppContext.BaseDirectory, "test-seed"));

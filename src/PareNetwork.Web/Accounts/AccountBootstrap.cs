@@ -50,6 +50,19 @@ public sealed class AccountBootstrap(RoleManager<IdentityRole> roles, UserManage
         }
     }
 
+    public async Task DeactivateDemoAccountsAsync()
+    {
+        foreach (var email in DemoAccounts.Values)
+        {
+            if (await users.FindByEmailAsync(email) is { IsActive: true } demo)
+            {
+                demo.Deactivate(time.GetUtcNow().UtcDateTime);
+                await users.UpdateAsync(demo);
+                await users.UpdateSecurityStampAsync(demo);
+            }
+        }
+    }
+
     /// <summary>Creates a confirmed account in a role; with no password given, generates one (to be shown once).</summary>
     public async Task<string> CreateAsync(string email, string role, string? password = null)
     {

@@ -6,9 +6,16 @@ namespace PareNetwork.Web.Accounts;
 /// <summary>The account e-mails, added to the outbox of the unit of work that causes them.</summary>
 public static class AccountMails
 {
-    /// <summary>The site's address for links in e-mails: Pare:PublicUrl, else the request's own (behind a trusted proxy).</summary>
+    /// <summary>
+    /// The site's address for links in e-mails: Pare:PublicUrl, which the app requires outside Development (checked at
+    /// start). Never the request's Host header there: a forged Host would put a reset or invitation link on another site.
+    /// </summary>
     public static string BaseUrl(HttpRequest request, IConfiguration configuration) =>
-        (configuration["Pare:PublicUrl"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
+        (configuration[PublicUrlKey] is { Length: > 0 } configured ? configured
+            : request.HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment() ? $"{request.Scheme}://{request.Host}"
+            : throw new InvalidOperationException($"{PublicUrlKey} is not configured.")).TrimEnd('/');
+
+    public const string PublicUrlKey = "Pare:PublicUrl";
 
     public static void Confirmation(PareDbContext db, TimeProvider time, string to, string link) => db.Outbox.Add(new OutboxMessage
     {

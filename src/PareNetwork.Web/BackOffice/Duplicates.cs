@@ -115,6 +115,16 @@ public static class Duplicates
             invitation.FollowMerge(keptId);
         }
 
+        // A shelter stays protected whichever record is kept: the kept one becomes confidential, with its private contact.
+        if (merged.IsConfidential && !kept.IsConfidential)
+        {
+            kept.MakeConfidential();
+        }
+        if (kept.PrivateEmail is null && kept.PrivatePhone is null && kept.PrivateAddress is null)
+        {
+            (kept.PrivateEmail, kept.PrivatePhone, kept.PrivateAddress) = (merged.PrivateEmail, merged.PrivatePhone, merged.PrivateAddress);
+        }
+
         merged.MergeInto(kept);
         try
         {

@@ -34,7 +34,7 @@ public static class StructureCsvWriter
 
     /// <summary>
     /// Writes the header and the rows. Without <paramref name="includeConfidential"/>, a confidential structure's
-    /// address, commune, point and private contact are left empty.
+    /// address, commune and point are left empty, and every structure's private contact too.
     /// </summary>
     public static async Task WriteAsync(Stream stream, IEnumerable<StructureImportRow> rows, bool includeConfidential, CancellationToken ct = default)
     {
@@ -50,13 +50,13 @@ public static class StructureCsvWriter
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
-            Write(csv, row, includeConfidential || !row.Confidential);
+            Write(csv, row, includeConfidential || !row.Confidential, includeConfidential);
             await csv.NextRecordAsync();
         }
         await csv.FlushAsync();
     }
 
-    private static void Write(CsvWriter csv, StructureImportRow row, bool withPrivate)
+    private static void Write(CsvWriter csv, StructureImportRow row, bool withPrivate, bool withPrivateContact)
     {
         Text(csv, row.Id);
         Text(csv, row.Name);
@@ -79,9 +79,9 @@ public static class StructureCsvWriter
         Text(csv, row.Description);
         Text(csv, string.Join('|', row.Sources));
         Text(csv, row.Status is { } status ? Vocabulary.Statuses.Code(status) : null);
-        Text(csv, withPrivate ? row.PrivateEmail : null);
-        Text(csv, withPrivate ? row.PrivatePhone : null);
-        Text(csv, withPrivate ? row.PrivateAddress : null);
+        Text(csv, withPrivateContact ? row.PrivateEmail : null);
+        Text(csv, withPrivateContact ? row.PrivatePhone : null);
+        Text(csv, withPrivateContact ? row.PrivateAddress : null);
         csv.WriteField(row.UpdateFrequencyMonths.ToString(CultureInfo.InvariantCulture));
         csv.WriteField(row.ConfirmedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
     }

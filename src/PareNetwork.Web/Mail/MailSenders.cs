@@ -42,7 +42,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
     {
         var o = options.Value;
         using var client = new SmtpClient();
-        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("Pare:Mail:SmtpHost is not configured."), o.SmtpPort, o.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, ct);
+        await client.ConnectAsync(o.SmtpHost ?? throw new InvalidOperationException("Pare:Mail:SmtpHost is not configured."), o.SmtpPort, o.SmtpStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
         if (!string.IsNullOrEmpty(o.SmtpUser))
         {
             await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);

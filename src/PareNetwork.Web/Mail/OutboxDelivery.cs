@@ -11,6 +11,9 @@ namespace PareNetwork.Web.Mail;
 /// </summary>
 public sealed partial class OutboxDelivery(IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxDelivery> logger) : IDisposable
 {
+    /// <summary>After this many failures a message stays pending for the coordination to look at (the jobs issue adds retries with backoff).</summary>
+    public const int MaxAttempts = 10;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Sends every pending message now; returns how many were sent. Tests call this, never wait.</summary>
@@ -22,7 +25,9 @@ public sealed partial class OutboxDelivery(IServiceScopeFactory scopes, TimeProv
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
             var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
-            var pending = await db.Outbox.Where(m => m.SentAt == null).OrderBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
+            // Fewest attempts first: messages that keep failing never hold back the others.
+            var pending = await db.Outbox.Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
+                .OrderBy(m => m.Attempts).ThenBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
             var sent = 0;
             foreach (var message in pending)
             {
@@ -34,7 +39,8 @@ public sealed partial class OutboxDelivery(IServiceScopeFactory scopes, TimeProv
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    message.MarkFailed(ex.GetType().Name + ": " + ex.Message);
+                    // The exception's type only: an SMTP error message often holds the recipient's address.
+                    message.MarkFailed(ex.GetType().Name);
                     LogFailed(logger, message.Id, ex.GetType().Name);
                 }
                 await db.SaveChangesAsync(ct);
@@ -139,14 +145,31 @@ public sealed class OutboxInterceptor(OutboxSignal signal) : SaveChangesIntercep
     }
 }
 
-/// <summary>Delivers the outbox whenever signalled, and once at start for what a previous run left pending.</summary>
-public sealed class OutboxWorker(OutboxSignal signal, OutboxDelivery delivery) : BackgroundService
+/// <summary>
+/// Delivers the outbox whenever signalled, once at start for what a previous run left pending, and every few minutes
+/// while messages wait (an SMTP server that was down).
+/// </summary>
+public sealed partial class OutboxWorker(OutboxSignal signal, OutboxDelivery delivery, ILogger<OutboxWorker> logger) : BackgroundService
 {
+    public static readonly TimeSpan RetryEvery = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         signal.Notify();
-        while (await signal.WaitAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                wait.CancelAfter(RetryEvery);
+                try
+                {
+                    await signal.WaitAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The retry delay passed without a signal: deliver what still waits.
+                }
+            }
             signal.TryTake();
             try
             {
@@ -154,8 +177,11 @@ public sealed class OutboxWorker(OutboxSignal signal, OutboxDelivery delivery) :
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A failing database is reported by /health; the next signal retries.
+                LogFailed(logger, ex.GetType().Name);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery pass failed ({Error}); it is tried again later.")]
+    private static partial void LogFailed(ILogger logger, string error);
 }

@@ -20,7 +20,7 @@ public class OutboxMessage
 
     public int Attempts { get; private set; }
 
-    /// <summary>The last failure, without the message's content (no personal data).</summary>
+    /// <summary>The last failure: the exception's type only, never its message (which may hold an address).</summary>
     public string? LastError { get; private set; }
 
     public string MessageId => $"{Id:N}@pare-network";

@@ -25,7 +25,7 @@ public static class MembershipMails
         Bonjour,
 
         Votre demande pour représenter « {structureName} » a été acceptée. Vous pouvez désormais mettre à jour sa fiche
-        depuis votre espace (si vous étiez déjà connecté, reconnectez-vous) :
+        depuis votre espace :
 
         {spaceLink}
 

@@ -20,6 +20,12 @@ public static class AccountsExtensions
     /// </summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
+        if (!builder.Environment.IsDevelopment()
+            && !Uri.TryCreate(builder.Configuration[AccountMails.PublicUrlKey], UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException(
+                $"{AccountMails.PublicUrlKey} (Pare__PublicUrl) must be the site's public address, e.g. https://reseau-pare.fr: the links of e-mails use it.");
+        }
         builder.Services
             .AddIdentity<PareUser, IdentityRole>(o =>
             {
@@ -87,6 +93,11 @@ public static class AccountsExtensions
         if (app.Environment.IsDevelopment() && app.Configuration["Demo:Password"] is { Length: > 0 } password)
         {
             await bootstrap.EnsureDemoAccountsAsync(password);
+        }
+        else
+        {
+            // A database first started in Development keeps no usable account with a published password.
+            await bootstrap.DeactivateDemoAccountsAsync();
         }
     }
 

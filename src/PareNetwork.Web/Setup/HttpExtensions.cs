@@ -35,7 +35,9 @@ public static class HttpExtensions
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Accounts.Roles.Coordination);
-            o.Conventions.AuthorizeFolder("/Espace", Accounts.Roles.Membre);
+            // The member space's home also shows a signed-in person's pending requests, before any structure is theirs.
+            o.Conventions.AuthorizePage("/Espace/Index");
+            o.Conventions.AuthorizePage("/Espace/Structure", Accounts.Roles.Membre);
         }).AddMvcOptions(o => FrenchBindingMessages(o.ModelBindingMessageProvider));
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

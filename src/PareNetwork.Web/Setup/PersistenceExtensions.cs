@@ -32,6 +32,8 @@ public static partial class PersistenceExtensions
         try
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            // Abandoned import previews hold real addresses: they do not outlive their day.
+            Transfers.ImportUploads.For(scope.ServiceProvider.GetRequiredService<PareDbContext>()).DeleteExpired();
         }
         catch (SeedDataException ex)
         {

@@ -20,11 +20,4 @@ public static class StructureAccess
         return id is not null && user.IsInRole(Roles.Membre)
             && await db.StructureMembers.AnyAsync(m => m.StructureId == structureId && m.UserId == id, ct);
     }
-
-    /// <summary>The ids of the structures a member manages.</summary>
-    public static async Task<List<int>> ManagedByAsync(PareDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        var id = UserId(user);
-        return id is null ? [] : await db.StructureMembers.Where(m => m.UserId == id).Select(m => m.StructureId).ToListAsync(ct);
-    }
 }

@@ -47,7 +47,7 @@ public sealed class StructureForm
     public string? Address { get; set; }
 
     /// <summary>The commune as its INSEE code, or as typed (a name, a postal code, a suggestion's label).</summary>
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "100 caractères au plus.")]
     [Display(Name = "Commune")]
     public string? Commune { get; set; }
 
@@ -66,32 +66,32 @@ public sealed class StructureForm
     public string? Phones { get; set; }
 
     [EmailAddress(ErrorMessage = "Adresse électronique invalide.")]
-    [StringLength(254)]
+    [StringLength(254, ErrorMessage = "254 caractères au plus.")]
     [Display(Name = "Courriel public")]
     public string? Email { get; set; }
 
-    [StringLength(500)]
+    [StringLength(500, ErrorMessage = "500 caractères au plus.")]
     [Display(Name = "Site web")]
     public string? Website { get; set; }
 
-    [StringLength(1000)]
+    [StringLength(1000, ErrorMessage = "1 000 caractères au plus.")]
     [Display(Name = "Réseaux sociaux (réseau:compte, un par ligne)")]
     public string? SocialAccounts { get; set; }
 
-    [StringLength(500)]
+    [StringLength(500, ErrorMessage = "500 caractères au plus.")]
     [Display(Name = "Horaires")]
     public string? OpeningHours { get; set; }
 
     [EmailAddress(ErrorMessage = "Adresse électronique invalide.")]
-    [StringLength(254)]
+    [StringLength(254, ErrorMessage = "254 caractères au plus.")]
     [Display(Name = "Courriel privé (coordination seulement)")]
     public string? PrivateEmail { get; set; }
 
-    [StringLength(50)]
+    [StringLength(50, ErrorMessage = "50 caractères au plus.")]
     [Display(Name = "Téléphone direct privé")]
     public string? PrivatePhone { get; set; }
 
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "300 caractères au plus.")]
     [Display(Name = "Adresse privée (si différente)")]
     public string? PrivateAddress { get; set; }
 
@@ -151,7 +151,7 @@ public sealed class StructureForm
         {
             errors[nameof(Actions)] = "Cochez au moins une action.";
         }
-        var codes = Departements.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        var codes = Departements.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
         if (codes.FirstOrDefault(c => !geo.DepartementsByCode.ContainsKey(c)) is { } unknown)
         {
             errors[nameof(Departements)] = $"Département « {unknown} » inconnu.";
@@ -193,6 +193,11 @@ public sealed class StructureForm
         {
             errors[nameof(Website)] = "Adresse complète attendue, commençant par https://.";
         }
+        var socialAccounts = Lines(SocialAccounts);
+        if (socialAccounts.FirstOrDefault(a => a.Split(':', 2) is not [{ Length: > 0 }, { Length: > 0 }]) is { } badAccount)
+        {
+            errors[nameof(SocialAccounts)] = $"« {badAccount} » : écrivez réseau:compte, par exemple instagram:association.";
+        }
         if (errors.Count > 0)
         {
             return errors;
@@ -219,7 +224,7 @@ public sealed class StructureForm
         s.Phones = Lines(Phones);
         s.Email = Clean(Email);
         s.Website = website;
-        s.SocialAccounts = Lines(SocialAccounts);
+        s.SocialAccounts = socialAccounts;
         s.OpeningHours = Clean(OpeningHours);
         s.PrivateEmail = Clean(PrivateEmail);
         s.PrivatePhone = Clean(PrivatePhone);

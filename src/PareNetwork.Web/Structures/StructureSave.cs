@@ -13,6 +13,13 @@ public static class StructureSave
 {
     public sealed record Conflict(IReadOnlyList<StructureChange> ChangesMeanwhile);
 
+    /// <summary>How far back a conflict looks: a form is rarely open longer, and a forged opening time shows no more.</summary>
+    public static readonly TimeSpan LongestEdit = TimeSpan.FromDays(1);
+
+    /// <summary>The opening time a form posted (UTC ticks), bounded to the last <see cref="LongestEdit"/>; now when absent or absurd.</summary>
+    public static DateTime OpenedAt(long ticks, DateTime now) =>
+        ticks > 0 && ticks <= now.Ticks ? new DateTime(Math.Max(ticks, (now - LongestEdit).Ticks), DateTimeKind.Utc) : now;
+
     /// <returns>null when saved; the conflict otherwise.</returns>
     public static async Task<Conflict?> SaveAsync(PareDbContext db, Structure structure, Guid startedFrom, DateTime openedAt)
     {
@@ -33,7 +40,7 @@ public static class StructureSave
         }
     }
 
-    /// <summary>"nom : « A » → « B » (compte 7F3K2Q, le 1er décembre 2026 à 9 h 05)".</summary>
+    /// <summary>"Nom : « A » → « B » (compte 7F3K2Q, le 1er décembre 2026 à 9 h 05)".</summary>
     public static string Describe(StructureChange c) =>
-        $"{c.Field} : « {c.OldValue ?? "vide"} » → « {c.NewValue ?? "vide"} » ({c.AuthorLabel}, le {Pages.Shared.Display.DateAndTime(c.At)})";
+        $"{BackOffice.FieldLabels.Of(c.Field)} : « {c.OldValue ?? "vide"} » → « {c.NewValue ?? "vide"} » ({c.AuthorLabel}, le {Pages.Shared.Display.DateAndTime(c.At)})";
 }

@@ -61,8 +61,13 @@ public sealed class ImportUploads(string folder)
 
     private string PathOf(string token) => Path.Combine(Folder, token + ".csv");
 
-    private void DeleteExpired()
+    /// <summary>Deletes the uploads older than <see cref="Lifetime"/>: at each start and before each new upload.</summary>
+    public void DeleteExpired()
     {
+        if (!Directory.Exists(Folder))
+        {
+            return;
+        }
         foreach (var file in Directory.EnumerateFiles(Folder, "*.csv"))
         {
             if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow - Lifetime)

@@ -14,8 +14,6 @@ namespace PareNetwork.Web.Transfers;
 /// </summary>
 public sealed record ExportFilter(StructureStatus? Status, string? Departement, Scope? Scope, StructureAction? Action)
 {
-    public static readonly ExportFilter All = new(null, null, null, null);
-
     /// <summary>Parses the codes; the French error names the parameter, and quotes the code (a code is never confidential).</summary>
     public static (ExportFilter? Filter, string? Error) Parse(string? statut, string? departement, string? portee, string? action, GeoReference geo)
     {

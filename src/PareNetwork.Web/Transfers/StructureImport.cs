@@ -304,6 +304,13 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
             };
             step.Notes.Add("adresse, commune, position et contact privé confidentiels absents du fichier : conservés");
         }
+        else if (row.PrivateEmail is null && row.PrivatePhone is null && row.PrivateAddress is null
+            && (current.PrivateEmail is not null || current.PrivatePhone is not null || current.PrivateAddress is not null))
+        {
+            // An export without confidential data leaves every private contact out: importing it back keeps them.
+            effective = effective with { PrivateEmail = current.PrivateEmail, PrivatePhone = current.PrivatePhone, PrivateAddress = current.PrivateAddress };
+            step.Notes.Add("contact privé absent du fichier : conservé");
+        }
         if (row.Status is null)
         {
             effective = effective with { Status = current.Status };

@@ -85,6 +85,22 @@ public partial class AccountTests(SeededApp app)
     }
 
     [Fact]
+    public async Task Signing_up_again_with_an_unconfirmed_address_sends_the_link_again()
+    {
+        var email = $"relance-{Guid.NewGuid():N}@exemple.org";
+        using var client = NewClient();
+        using var first = await PostFormAsync(client, "/inscription", new() { ["Input.Email"] = email, ["Input.Password"] = GoodPassword });
+        await SingleMailToAsync(email);
+
+        using var again = await PostFormAsync(client, "/inscription", new() { ["Input.Email"] = email, ["Input.Password"] = GoodPassword });
+
+        await app.Service<OutboxDelivery>().FlushAsync();
+        var folder = app.Service<PickupFolder>().Path;
+        var confirmations = Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)).Count(m => m.To.Mailboxes.Any(x => x.Address == email));
+        Assert.Equal(2, confirmations);
+    }
+
+    [Fact]
     public async Task Stored_hashes_use_at_least_210000_pbkdf2_iterations()
     {
         var email = $"hash-{Guid.NewGuid():N}@exemple.org";
@@ -173,6 +189,22 @@ public partial class AccountTests(SeededApp app)
 
         using var signIn = await PostFormAsync(client, "/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = "nouvelle-phrase-du-printemps-7" });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_host_header_never_reaches_the_link_of_an_email()
+    {
+        var email = $"hote-{Guid.NewGuid():N}@exemple.org";
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().CreateAsync(email, Roles.Membre, GoodPassword);
+        }
+        using var client = NewClient();
+        client.DefaultRequestHeaders.Host = "evil.example";
+
+        using var asked = await PostFormAsync(client, "/mot-de-passe-oublie", new() { ["Input.Email"] = email });
+
+        Assert.StartsWith("https://localhost/reinitialiser-mot-de-passe?", LinkIn(await SingleMailToAsync(email)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,35 @@ public class DemoAccountsTests
     }
 
     [Fact]
+    public async Task Demo_accounts_of_a_database_first_started_in_development_are_deactivated_elsewhere()
+    {
+        var development = new PareAppFactory();
+        using (var dev = development.WithWebHostBuilder(b => b.UseEnvironment("Development").UseSetting("Demo:Password", "boussole-marronnier-ciel-2026")))
+        using (dev.CreateClient())
+        {
+        }
+        await development.DisposeAsync();
+        var testing = new PareAppFactory(folder: development.Folder);
+        try
+        {
+            using (testing.CreateClient())
+            {
+            }
+            using var connection = testing.OpenDatabase();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM AspNetUsers WHERE Email LIKE '%@demo.pare.test' AND DeactivatedAt IS NULL";
+            Assert.Equal(0L, command.ExecuteScalar());
+            command.CommandText = "SELECT COUNT(*) FROM AspNetUsers WHERE Email LIKE '%@demo.pare.test'";
+            Assert.Equal(3L, command.ExecuteScalar());
+        }
+        finally
+        {
+            await testing.DisposeAsync();
+            testing.DeleteFolder();
+        }
+    }
+
+    [Fact]
     public async Task No_account_exists_by_default_outside_development()
     {
         var factory = new PareAppFactory();

@@ -65,21 +65,21 @@ public class StructureCsvWriterTests
     }
 
     [Fact]
-    public async Task Without_confidential_data_a_confidential_row_loses_its_address_commune_point_and_private_contact()
+    public async Task Without_confidential_data_a_confidential_row_loses_its_address_commune_point_and_every_row_its_private_contact()
     {
         var text = await WriteAsync([Shelter, Association], includeConfidential: false);
 
         var lines = text.TrimStart('\uFEFF').Split("\r\n");
         Assert.Equal("abri-nantes;Abri de Nantes;;etablissement;hebergement|accompagnement-educatif;mineurs-victimes;locale;44;;;;;02 40 00 00 00;;;;;oui;\"Mise à l'abri\nen urgence\";coordination;publiee;;;;3;2025-03-01", lines[1]);
-        Assert.Equal("ecoute-01;Écoute de l'Ain;;association;ecoute-orientation;jeunes|parents;departementale;01|2A;01053;1 place de la Mairie;46,2052;5,2255;;;;;;non;;;;prive@ecoute.example;;;6;", lines[2]);
-        foreach (var secret in new[] { "Secrète", "44109", "47,2184", "-1,5536", "direction@", "06 12", "Boîte" })
+        Assert.Equal("ecoute-01;Écoute de l'Ain;;association;ecoute-orientation;jeunes|parents;departementale;01|2A;01053;1 place de la Mairie;46,2052;5,2255;;;;;;non;;;;;;;6;", lines[2]);
+        foreach (var secret in new[] { "Secrète", "44109", "47,2184", "-1,5536", "direction@", "06 12", "Boîte", "prive@ecoute" })
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
 
         var read = StructureCsvReader.Read(Encoding.UTF8.GetBytes(text));
         Assert.Equal(Shelter with { CommuneInsee = null, Address = null, Latitude = null, Longitude = null, PrivateEmail = null, PrivatePhone = null, PrivateAddress = null }, read.Rows[0].Row);
-        Assert.Equal(Association, read.Rows[1].Row);
+        Assert.Equal(Association with { PrivateEmail = null }, read.Rows[1].Row);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Pare", ConnectionString);
         builder.UseSetting("Pare:Seed:DataPath", DataSeedPath);
+        builder.UseSetting("Pare:PublicUrl", "https://localhost");
     }
 
     /// <summary>Reads the database file directly, outside the app.</summary>

@@ -152,7 +152,7 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         new("POST", "/structures/{idA}/representer", Expect.SignIn, Expect.Ok, Expect.Ok, Expect.Ok, Expect.Ok),
 
         // Member space: members (and the coordination), each on their own structures only.
-        new("GET", "/espace", Expect.SignIn, Expect.Ok, Expect.Ok, Expect.Forbidden, Expect.Ok),
+        new("GET", "/espace", Expect.SignIn, Expect.Ok, Expect.Ok, Expect.Ok, Expect.Ok),
         new("GET", "/espace/structures/{idA}", Expect.SignIn, Expect.Ok, Expect.Forbidden, Expect.Forbidden, Expect.Ok),
         new("GET", "/espace/structures/{idB}", Expect.SignIn, Expect.Forbidden, Expect.Ok, Expect.Forbidden, Expect.Ok),
         new("POST", "/espace/structures/{idB}", Expect.SignIn, Expect.Forbidden, Expect.Ok, Expect.Forbidden, Expect.Ok),

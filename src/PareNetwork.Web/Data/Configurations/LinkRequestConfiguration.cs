@@ -17,7 +17,8 @@ internal sealed class LinkRequestConfiguration : IEntityTypeConfiguration<LinkRe
         builder.Property(r => r.Message).HasMaxLength(2000);
         builder.Property(r => r.DecidedBy).HasMaxLength(200);
         builder.Property(r => r.RefusalReason).HasMaxLength(1000);
-        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        // A decision saves only over a still-pending request: two coordinators deciding at once cannot both win.
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30).IsConcurrencyToken();
         builder.HasIndex(r => r.Status);
         builder.HasOne<Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PareUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);

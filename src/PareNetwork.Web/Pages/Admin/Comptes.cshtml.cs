@@ -40,7 +40,7 @@ public class ComptesModel(UserManager<PareUser> users, PareDbContext db, TimePro
         }
         user.Deactivate(time.GetUtcNow().UtcDateTime);
         await users.UpdateAsync(user);
-        // A new security stamp ends the person's open sessions within a minute.
+        // A new security stamp ends the person's open sessions at their next request.
         await users.UpdateSecurityStampAsync(user);
         Message = $"Le compte {user.Email} est désactivé ; ses sessions sont fermées.";
         return RedirectToPage();

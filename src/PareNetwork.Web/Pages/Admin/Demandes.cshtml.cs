@@ -50,7 +50,7 @@ public class DemandesModel(PareDbContext db, UserManager<PareUser> users, IChang
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var now = time.GetUtcNow().UtcDateTime;
-        if (request.Accept(now, author.AuthorLabel) is not { } member)
+        if (request.Accept(now, author.AuthorLabel) is not { } member || !await SavedAsync())
         {
             Notice = "Cette demande avait déjà été traitée : rien n'a changé.";
             return RedirectToPage();
@@ -108,9 +108,25 @@ public class DemandesModel(PareDbContext db, UserManager<PareUser> users, IChang
         {
             MembershipMails.RequestRefused(db, time, email, structureName, reason);
         }
-        await db.SaveChangesAsync();
-        Notice = "Demande refusée ; le demandeur en est informé par courriel.";
+        Notice = await SavedAsync()
+            ? "Demande refusée ; le demandeur en est informé par courriel."
+            : "Cette demande avait déjà été traitée : rien n'a changé.";
         return RedirectToPage();
+    }
+
+    /// <summary>Saves the decision; false when another decision on the same request was saved first (nothing is written).</summary>
+    private async Task<bool> SavedAsync()
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private Task<string> StructureNameAsync(int id) =>

@@ -151,7 +151,8 @@ public class HistoriqueModel(PareDbContext db, ChangeAuthor author, TimeProvider
         {
             return null;
         }
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // Years beyond 2100 or before 2000 are typing mistakes (and 9999-12-31 + 1 day does not exist).
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year is < 2000 or > 2100)
         {
             Problems.Add($"Date « {text} » ({name}) illisible : attendue au format AAAA-MM-JJ ; filtre ignoré.");
             return null;

@@ -41,9 +41,15 @@ public class InscriptionModel(UserManager<PareUser> users, PareDbContext db, Tim
             return Page();
         }
         var email = Input.Email.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            // Same answer as a new sign-up: the page does not reveal who has an account.
+            // An address never confirmed gets its link again (the password typed now is not taken: the link only
+            // proves the address). Same answer either way: the page does not reveal who has an account.
+            if (!existing.EmailConfirmed)
+            {
+                await SendConfirmationAsync(existing);
+                await db.SaveChangesAsync();
+            }
             return RedirectToPage(new { envoye = true });
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -57,12 +63,17 @@ public class InscriptionModel(UserManager<PareUser> users, PareDbContext db, Tim
             }
             return Page();
         }
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = QueryHelpers.AddQueryString($"{AccountMails.BaseUrl(Request, configuration)}/confirmer-courriel",
-            new Dictionary<string, string?> { ["utilisateur"] = user.Id, ["jeton"] = token });
-        AccountMails.Confirmation(db, time, email, link);
+        await SendConfirmationAsync(user);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return RedirectToPage(new { envoye = true });
+    }
+
+    private async Task SendConfirmationAsync(PareUser user)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = QueryHelpers.AddQueryString($"{AccountMails.BaseUrl(Request, configuration)}/confirmer-courriel",
+            new Dictionary<string, string?> { ["utilisateur"] = user.Id, ["jeton"] = token });
+        AccountMails.Confirmation(db, time, user.Email!, link);
     }
 }

@@ -61,7 +61,7 @@ public class StructureModel(PareDbContext db, GeoReference geo, IChangeContext a
             return Page();
         }
         var requestedNow = !requestedBefore && Structure.HasPendingPublicAddressRequest;
-        var openedAt = Form.OpenedAt > 0 && Form.OpenedAt <= DateTime.MaxValue.Ticks ? new DateTime(Form.OpenedAt, DateTimeKind.Utc) : now;
+        var openedAt = StructureSave.OpenedAt(Form.OpenedAt, now);
         if (await StructureSave.SaveAsync(db, Structure, Form.Version, openedAt) is { } conflict)
         {
             ChangesMeanwhile = [.. conflict.ChangesMeanwhile.Select(StructureSave.Describe)];

@@ -111,6 +111,11 @@ public class RepresenterModel(PareDbContext db, StructureCatalog catalog, UserMa
     private async Task<string?> BlockedAsync(int id)
     {
         var userId = StructureAccess.UserId(User);
+        if (User.IsInRole(Accounts.Roles.Dgcs))
+        {
+            // A reviewer's account reads; it does not become an editor of what it reviews.
+            return "Un compte de la DGCS est en lecture seule : il ne peut pas demander à gérer une structure.";
+        }
         if (await db.StructureMembers.AnyAsync(m => m.StructureId == id && m.UserId == userId))
         {
             return "Vous gérez déjà cette structure : retrouvez-la dans votre espace.";

@@ -74,8 +74,10 @@ public class DemandesTests(MemberSpaceApp app)
         var user = await app.UserAsync(email);
         await app.WithDbAsync(async db => Assert.Equal(1, await db.LinkRequests.CountAsync(r => r.UserId == user.Id && r.StructureId == id)));
 
-        // Without the role, the member space is closed.
-        using (var closed = await claimant.GetAsync("/espace"))
+        // Before the decision, the member space shows the pending request and no structure to edit.
+        var waiting = await claimant.GetHtmlAsync("/espace");
+        Assert.Contains("en attente", waiting, StringComparison.Ordinal);
+        using (var closed = await claimant.GetAsync($"/espace/structures/{id}"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, closed.StatusCode);
         }

@@ -178,7 +178,7 @@ public class MemberSpaceTests(MemberSpaceApp app)
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var html = WebUtility.HtmlDecode(await conflict.Content.ReadAsStringAsync());
         Assert.Contains("Quelqu'un a modifié cette fiche pendant que vous la modifiiez", html, StringComparison.Ordinal);
-        Assert.Contains("email : « vide » → « autre@exemple.org »", html, StringComparison.Ordinal);
+        Assert.Contains("Courriel : « vide » → « autre@exemple.org »", html, StringComparison.Ordinal);
         Assert.Contains("Ma présentation, saisie pendant ce temps", html, StringComparison.Ordinal);
 
         var stored = await app.StructureAsync(a);

@@ -94,7 +94,7 @@ public class FicheModel(PareDbContext db, GeoReference geo, TimeProvider time, C
             return Page();
         }
         Structure.UpdateFrequencyMonths = Input.UpdateFrequencyMonths;
-        var conflict = await StructureSave.SaveAsync(db, Structure, Form.Version, new DateTime(Form.OpenedAt, DateTimeKind.Utc));
+        var conflict = await StructureSave.SaveAsync(db, Structure, Form.Version, StructureSave.OpenedAt(Form.OpenedAt, now));
         if (conflict is not null)
         {
             // Nothing was written: the person keeps what they typed, sees what changed meanwhile, and may save again on purpose.

@@ -11,7 +11,7 @@ using PareNetwork.Web.Data;
 namespace PareNetwork.Web.Data.Migrations
 {
     [DbContext(typeof(PareDbContext))]
-    [Migration("20261201084619_AccountsHistoryMembership")]
+    [Migration("20261201095002_AccountsHistoryMembership")]
     partial class AccountsHistoryMembership
     {
         /// <inheritdoc />
@@ -674,6 +674,7 @@ namespace PareNetwork.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
