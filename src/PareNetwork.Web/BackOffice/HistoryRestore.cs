@@ -224,8 +224,7 @@ public sealed class HistoryRestore(PareDbContext db, ChangeAuthor author, TimePr
                 {
                     return "Un des départements enregistrés n'existe plus.";
                 }
-                s.Departements.RemoveAll(d => !codes.Contains(d.Code));
-                s.Departements.AddRange(departements.Where(d => s.Departements.All(x => x.Code != d.Code)));
+                s.ServeOnly(departements);
                 break;
             case StructureFields.Confidentialite:
                 if (value == "confidentielle")

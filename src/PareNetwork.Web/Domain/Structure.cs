@@ -113,6 +113,21 @@ public class Structure
         };
     }
 
+    /// <summary>
+    /// Serves exactly <paramref name="departements"/>: the list is edited in place, and left alone when it already
+    /// holds them, so that an unchanged set writes nothing (and records no history).
+    /// </summary>
+    public void ServeOnly(IReadOnlyCollection<Departement> departements)
+    {
+        var wanted = departements.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        if (Departements.Select(d => d.Code).ToHashSet(StringComparer.Ordinal).SetEquals(wanted))
+        {
+            return;
+        }
+        Departements.RemoveAll(d => !wanted.Contains(d.Code));
+        Departements.AddRange(departements.Where(d => Departements.All(x => x.Code != d.Code)));
+    }
+
     public void Confirm(DateTime at, string? by = null)
     {
         ConfirmedAt = at;

@@ -213,9 +213,7 @@ public sealed class StructureForm
         var wanted = codes.ToHashSet(StringComparer.Ordinal);
         if (!s.Departements.Select(d => d.Code).ToHashSet(StringComparer.Ordinal).SetEquals(wanted))
         {
-            var departements = await db.Departements.Where(d => wanted.Contains(d.Code)).ToListAsync();
-            s.Departements.RemoveAll(d => !wanted.Contains(d.Code));
-            s.Departements.AddRange(departements.Where(d => s.Departements.All(x => x.Code != d.Code)));
+            s.ServeOnly(await db.Departements.Where(d => wanted.Contains(d.Code)).ToListAsync());
         }
         s.Address = Clean(Address);
         var communeEntity = commune is null ? null : await db.Communes.FindAsync(commune.Code);

@@ -494,12 +494,7 @@ public sealed class StructureImport(PareDbContext db, GeoReference geo, ChangeAu
             s.Publics = [.. row.Publics];
         }
         s.Scope = row.Scope;
-        var wanted = row.Departements.ToHashSet(StringComparer.Ordinal);
-        if (!s.Departements.Select(d => d.Code).ToHashSet(StringComparer.Ordinal).SetEquals(wanted))
-        {
-            s.Departements.RemoveAll(d => !wanted.Contains(d.Code));
-            s.Departements.AddRange(wanted.Where(c => s.Departements.All(d => d.Code != c)).Select(c => departements[c]));
-        }
+        s.ServeOnly([.. row.Departements.Distinct(StringComparer.Ordinal).Select(c => departements[c])]);
         s.Address = row.Address;
         if (!s.Phones.SequenceEqual(row.Phones))
         {

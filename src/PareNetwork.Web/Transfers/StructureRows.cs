@@ -42,7 +42,7 @@ public static class StructureRows
             PrivatePhone = s.PrivatePhone,
             PrivateAddress = s.PrivateAddress,
             UpdateFrequencyMonths = s.UpdateFrequencyMonths,
-            ConfirmedOn = s.ConfirmedAt is { } at ? DateOnly.FromDateTime(ParisTime(at)) : null,
+            ConfirmedOn = s.ConfirmedAt is { } at ? DateOnly.FromDateTime(Pages.Shared.Display.ParisTime(at)) : null,
         };
     }
 
@@ -56,6 +56,4 @@ public static class StructureRows
     public static DateTime ConfirmationTime(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
 
-    private static DateTime ParisTime(DateTime value) =>
-        TimeZoneInfo.ConvertTimeFromUtc(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc), Paris);
 }
