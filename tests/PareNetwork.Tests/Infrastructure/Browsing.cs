@@ -104,6 +104,40 @@ public sealed partial class Browsing : IDisposable
         return await Client.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
     }
 
+    /// <summary>The fields the structure form (Pages/Shared/_StructureForm) posts for <paramref name="form"/>, as a browser sends them.</summary>
+    public static List<KeyValuePair<string, string>> FormFields(PareNetwork.Web.Structures.StructureForm form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        void Add(string name, string? value) => fields.Add(KeyValuePair.Create("Form." + name, value ?? ""));
+        Add(nameof(form.Version), form.Version.ToString());
+        Add(nameof(form.OpenedAt), form.OpenedAt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(nameof(form.Name), form.Name);
+        Add(nameof(form.Acronym), form.Acronym);
+        Add(nameof(form.Nature), form.Nature);
+        Add(nameof(form.Description), form.Description);
+        form.Actions.ForEach(a => Add(nameof(form.Actions), a));
+        form.Publics.ForEach(p => Add(nameof(form.Publics), p));
+        Add(nameof(form.Scope), form.Scope);
+        form.Departements.ForEach(d => Add(nameof(form.Departements), d));
+        Add(nameof(form.Address), form.Address);
+        Add(nameof(form.Commune), form.Commune);
+        Add(nameof(form.Latitude), form.Latitude);
+        Add(nameof(form.Longitude), form.Longitude);
+        if (form.Confidential)
+        {
+            Add(nameof(form.Confidential), "true");
+        }
+        Add(nameof(form.Phones), form.Phones);
+        Add(nameof(form.Email), form.Email);
+        Add(nameof(form.Website), form.Website);
+        Add(nameof(form.SocialAccounts), form.SocialAccounts);
+        Add(nameof(form.OpeningHours), form.OpeningHours);
+        Add(nameof(form.PrivateEmail), form.PrivateEmail);
+        Add(nameof(form.PrivatePhone), form.PrivatePhone);
+        Add(nameof(form.PrivateAddress), form.PrivateAddress);
+        return fields;
+    }
+
     public void Dispose() => Client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]

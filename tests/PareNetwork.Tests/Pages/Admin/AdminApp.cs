@@ -68,39 +68,8 @@ public sealed class AdminApp : IAsyncLifetime
         return FormFields(form, frequency);
     }
 
-    public static List<KeyValuePair<string, string>> FormFields(StructureForm form, int frequency)
-    {
-        var fields = new List<KeyValuePair<string, string>>();
-        void Add(string name, string? value) => fields.Add(KeyValuePair.Create("Form." + name, value ?? ""));
-        Add(nameof(form.Name), form.Name);
-        Add(nameof(form.Acronym), form.Acronym);
-        Add(nameof(form.Nature), form.Nature);
-        Add(nameof(form.Description), form.Description);
-        form.Actions.ForEach(a => Add(nameof(form.Actions), a));
-        form.Publics.ForEach(p => Add(nameof(form.Publics), p));
-        Add(nameof(form.Scope), form.Scope);
-        form.Departements.ForEach(d => Add(nameof(form.Departements), d));
-        Add(nameof(form.Address), form.Address);
-        Add(nameof(form.Commune), form.Commune);
-        Add(nameof(form.Latitude), form.Latitude);
-        Add(nameof(form.Longitude), form.Longitude);
-        if (form.Confidential)
-        {
-            Add(nameof(form.Confidential), "true");
-        }
-        Add(nameof(form.Phones), form.Phones);
-        Add(nameof(form.Email), form.Email);
-        Add(nameof(form.Website), form.Website);
-        Add(nameof(form.SocialAccounts), form.SocialAccounts);
-        Add(nameof(form.OpeningHours), form.OpeningHours);
-        Add(nameof(form.PrivateEmail), form.PrivateEmail);
-        Add(nameof(form.PrivatePhone), form.PrivatePhone);
-        Add(nameof(form.PrivateAddress), form.PrivateAddress);
-        Add(nameof(form.Version), form.Version.ToString());
-        Add(nameof(form.OpenedAt), form.OpenedAt.ToString(CultureInfo.InvariantCulture));
-        fields.Add(KeyValuePair.Create("Input.UpdateFrequencyMonths", frequency.ToString(CultureInfo.InvariantCulture)));
-        return fields;
-    }
+    public static List<KeyValuePair<string, string>> FormFields(StructureForm form, int frequency) =>
+        [.. Browsing.FormFields(form), KeyValuePair.Create("Input.UpdateFrequencyMonths", frequency.ToString(CultureInfo.InvariantCulture))];
 
     /// <summary>Posts, expects a redirect, and returns the page it leads to (decoded HTML).</summary>
     public static async Task<string> PostAndFollowAsync(Browsing browsing, string page, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
