@@ -181,7 +181,8 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.CoordinationOnly("GET", "/admin/export"),
         RouteCase.CoordinationOnly("GET", "/admin/export?statut=publiee&departement=68"),
         RouteCase.CoordinationOnly("GET", "/admin/export/csv"),
-        RouteCase.CoordinationOnly("GET", "/admin/export/csv?confidentiel=true"),
+        new("GET", "/admin/export/csv?confidentiel=true", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, new(HttpStatusCode.BadRequest)),
+        RouteCase.CoordinationOnly("POST", "/admin/export/csv"),
     ];
 
     public static IEnumerable<object[]> Cases =>

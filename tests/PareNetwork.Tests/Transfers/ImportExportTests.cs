@@ -277,7 +277,9 @@ public sealed class ImportExportTests(TransferApp app) : IClassFixture<TransferA
             });
         }
 
-        using var response = await app.Coordinator.GetAsync("/admin/export/csv" + (includeConfidential ? "?confidentiel=true" : ""));
+        using var response = includeConfidential
+            ? await app.Coordinator.PostFormAsync("/admin/export", new Dictionary<string, string> { ["confidentiel"] = "true" }, "/admin/export/csv")
+            : await app.Coordinator.GetAsync("/admin/export/csv");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var total = await CountAsync();
 
@@ -294,6 +296,18 @@ public sealed class ImportExportTests(TransferApp app) : IClassFixture<TransferA
     }
 
     [Fact]
+    public async Task A_link_cannot_ask_for_a_confidential_export()
+    {
+        var logsBefore = await app.WithDbAsync(db => db.ExportLogs.CountAsync());
+
+        using var response = await app.Coordinator.GetAsync("/admin/export/csv?confidentiel=true");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("se demande avec le bouton de cette page", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(logsBefore, await app.WithDbAsync(db => db.ExportLogs.CountAsync()));
+    }
+
+    [Fact]
     public async Task An_export_with_confidential_data_is_logged_and_listed()
     {
         using (var plain = await app.Coordinator.GetAsync("/admin/export/csv?statut=publiee"))
@@ -301,7 +315,8 @@ public sealed class ImportExportTests(TransferApp app) : IClassFixture<TransferA
             Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         }
         var logsBefore = await app.WithDbAsync(db => db.ExportLogs.CountAsync());
-        using var response = await app.Coordinator.GetAsync("/admin/export/csv?statut=publiee&departement=69&confidentiel=true");
+        using var response = await app.Coordinator.PostFormAsync("/admin/export",
+            new Dictionary<string, string> { ["statut"] = "publiee", ["departement"] = "69", ["confidentiel"] = "true" }, "/admin/export/csv");
         var rows = StructureCsvReader.Read(await response.Content.ReadAsByteArrayAsync()).Rows;
 
         var log = await app.WithDbAsync(db => db.ExportLogs.OrderByDescending(l => l.Id).FirstAsync());

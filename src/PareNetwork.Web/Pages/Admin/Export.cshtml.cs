@@ -62,8 +62,26 @@ public class ExportModel(PareDbContext db, GeoReference geo, ChangeAuthor author
         return Page();
     }
 
-    /// <summary>GET /admin/export/csv?…: the file itself, never stored by a browser or a proxy.</summary>
+    /// <summary>
+    /// GET /admin/export/csv?…: the file without confidential data. With it, the export is a POST of the page's form
+    /// (antiforgery): a link from another site cannot make a coordinator download and log one.
+    /// </summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (IncludeConfidential)
+        {
+            Error = "Un export avec les adresses confidentielles se demande avec le bouton de cette page.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadLogsAsync(ct);
+            return Page();
+        }
+        return await CsvAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostCsvAsync(CancellationToken ct) => CsvAsync(ct);
+
+    /// <summary>The file itself, never stored by a browser or a proxy.</summary>
+    private async Task<IActionResult> CsvAsync(CancellationToken ct)
     {
         var (filter, error) = ExportFilter.Parse(Statut, Departement, Portee, Action, geo);
         if (filter is null)
