@@ -34,6 +34,7 @@ app.UseStaticFilesWithCaching();
 app.MapHealthChecks("/health");
 app.MapDepartementsApi();
 app.MapStructuresApi();
+app.MapReservedPlacesApi();
 app.MapCommunesApi();
 app.MapRazorPages();
 

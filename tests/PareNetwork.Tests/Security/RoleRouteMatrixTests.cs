@@ -132,6 +132,7 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.All("GET", "/api/structures/nearby?commune=68224", Expect.Ok),
         RouteCase.All("GET", "/api/structures/around?commune=68224", Expect.Ok),
         RouteCase.All("GET", "/api/communes/search?q=mulh", Expect.Ok),
+        new("GET", "/api/structures/confidentielles", new(HttpStatusCode.Unauthorized), Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
         RouteCase.All("GET", "/api/inconnue", Expect.NotFound),
         RouteCase.All("GET", "/Error", Expect.NotFound),
 

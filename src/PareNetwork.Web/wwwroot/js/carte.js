@@ -491,8 +491,38 @@ document.getElementById('autour-de-moi').addEventListener('click', async (event)
 document.querySelectorAll('.outremer [data-departement]').forEach((button) =>
   button.addEventListener('click', () => fitDepartement(button.dataset.departement)));
 
+/**
+ * For the DGCS and the coordination only (the page says so for a signed-in person, and is never cached then): the
+ * confidential structures at their real place, from an endpoint that answers them alone, in a layer of their own.
+ */
+async function showReservedPlaces() {
+  if (!map || mapElement.dataset.reserve !== '1') {
+    return;
+  }
+  try {
+    const collection = await getJson('/api/structures/confidentielles');
+    const icon = L.icon({ iconUrl: '/img/marqueur.svg', iconSize: [28, 40], iconAnchor: [14, 39], popupAnchor: [0, -34], className: 'marqueur-reserve' });
+    const layer = L.layerGroup().addTo(map);
+    for (const feature of collection.features) {
+      const p = feature.properties;
+      const [lon, lat] = feature.geometry.coordinates;
+      L.marker([lat, lon], { icon, title: `${p.nom} (adresse confidentielle)`, alt: `${p.nom} (adresse confidentielle)`, keyboard: true })
+        .bindPopup(() => el('div', { class: 'popup' },
+          el('p', { class: 'popup-titre' }, p.nom),
+          el('p', { class: 'popup-note' }, 'Adresse confidentielle — visible par la DGCS et la coordination uniquement.'),
+          p.adresse ? el('p', {}, p.adresse) : null,
+          p.commune ? el('p', { class: 'popup-lieu' }, p.commune) : null,
+          el('p', { class: 'popup-fiche' }, el('a', { href: p.url }, 'Voir la fiche de la structure'))), POPUP_OPTIONS)
+        .addTo(layer);
+    }
+  } catch {
+    say('Les lieux confidentiels n\'ont pas pu être chargés.');
+  }
+}
+
 setupMap();
 loadStructures();
+showReservedPlaces();
 const initial = readResults(document.getElementById('resultats-contenu'));
 if (initial.lat && initial.lon) {
   showPosition(Number(initial.lat), Number(initial.lon));
