@@ -129,19 +129,7 @@ public class InvitationModel(PareDbContext db, UserManager<PareUser> users, Sign
             Situation = State.Invalid;
             return false;
         }
-        if (!await db.StructureMembers.AnyAsync(m => m.StructureId == member.StructureId && m.UserId == user.Id))
-        {
-            db.StructureMembers.Add(member);
-        }
-        if (!await users.IsInRoleAsync(user, Roles.Membre))
-        {
-            // Saves the pending changes too, inside the caller's transaction.
-            var added = await users.AddToRoleAsync(user, Roles.Membre);
-            if (!added.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Code)));
-            }
-        }
+        await MemberLinks.AddAsync(db, users, user, member);
         await db.SaveChangesAsync();
         return true;
     }

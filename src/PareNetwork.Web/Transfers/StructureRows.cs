@@ -9,8 +9,6 @@ namespace PareNetwork.Web.Transfers;
 /// </summary>
 public static class StructureRows
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>The entity as a row, confidential values included (the writer leaves them out unless asked).</summary>
     public static StructureImportRow From(Structure s)
     {
@@ -53,7 +51,6 @@ public static class StructureRows
     public static string? JoinSource(IReadOnlyList<string> sources) => sources.Count == 0 ? null : string.Join('|', sources);
 
     /// <summary>The day a confirmation was made, in Paris, as a UTC time (Paris midnight).</summary>
-    public static DateTime ConfirmationTime(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
+    public static DateTime ConfirmationTime(DateOnly day) => Pages.Shared.Display.ParisMidnightUtc(day);
 
 }

@@ -68,6 +68,23 @@ public class DemoAccountsTests
     }
 
     [Fact]
+    public async Task Outside_development_the_app_refuses_to_start_without_its_public_address()
+    {
+        var factory = new PareAppFactory();
+        try
+        {
+            using var withoutUrl = factory.WithWebHostBuilder(b => b.UseSetting("Pare:PublicUrl", ""));
+            var error = Assert.Throws<InvalidOperationException>(() => withoutUrl.CreateClient());
+            Assert.StartsWith("Pare:PublicUrl (Pare__PublicUrl) must be the site's public address", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.DisposeAsync();
+            factory.DeleteFolder();
+        }
+    }
+
+    [Fact]
     public async Task No_account_exists_by_default_outside_development()
     {
         var factory = new PareAppFactory();

@@ -55,23 +55,11 @@ public class DemandesModel(PareDbContext db, UserManager<PareUser> users, IChang
             Notice = "Cette demande avait déjà été traitée : rien n'a changé.";
             return RedirectToPage();
         }
-        if (!await db.StructureMembers.AnyAsync(m => m.StructureId == member.StructureId && m.UserId == member.UserId))
-        {
-            db.StructureMembers.Add(member);
-        }
         var user = await users.FindByIdAsync(request.UserId);
         var structureName = await StructureNameAsync(request.StructureId);
         if (user is not null)
         {
-            if (!await users.IsInRoleAsync(user, Roles.Membre))
-            {
-                // Saves the pending changes too, inside the transaction.
-                var added = await users.AddToRoleAsync(user, Roles.Membre);
-                if (!added.Succeeded)
-                {
-                    throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Code)));
-                }
-            }
+            await MemberLinks.AddAsync(db, users, user, member);
             if (user.Email is { } email)
             {
                 MembershipMails.RequestAccepted(db, time, email, structureName, AccountMails.BaseUrl(Request, configuration) + "/espace");

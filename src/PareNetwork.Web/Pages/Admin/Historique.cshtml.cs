@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PareNetwork.Web.BackOffice;
 using PareNetwork.Web.Data;
 using PareNetwork.Web.History;
+using PareNetwork.Web.Pages.Shared;
 
 namespace PareNetwork.Web.Pages.Admin;
 
@@ -14,7 +15,6 @@ public class HistoriqueModel(PareDbContext db, ChangeAuthor author, TimeProvider
 {
     public const int PageSize = 100;
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     [FromQuery(Name = "structure")] public string? StructureFilter { get; set; }
 
@@ -93,11 +93,12 @@ public class HistoriqueModel(PareDbContext db, ChangeAuthor author, TimeProvider
         };
         if (Day(Du, "du") is { } from)
         {
-            query = query.Where(c => c.At >= from);
+            var start = Display.ParisMidnightUtc(from);
+            query = query.Where(c => c.At >= start);
         }
         if (Day(Au, "au") is { } to)
         {
-            var end = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(to, Paris).Date.AddDays(1), DateTimeKind.Unspecified), Paris);
+            var end = Display.ParisMidnightUtc(to.AddDays(1));
             query = query.Where(c => c.At < end);
         }
 
@@ -145,7 +146,7 @@ public class HistoriqueModel(PareDbContext db, ChangeAuthor author, TimeProvider
     private LocalRedirectResult Back(string? retour) =>
         LocalRedirect(retour is { Length: > 0 } && Url.IsLocalUrl(retour) && retour.StartsWith("/admin", StringComparison.Ordinal) ? retour : "/admin/historique");
 
-    private DateTime? Day(string? text, string name)
+    private DateOnly? Day(string? text, string name)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -157,7 +158,7 @@ public class HistoriqueModel(PareDbContext db, ChangeAuthor author, TimeProvider
             Problems.Add($"Date « {text} » ({name}) illisible : attendue au format AAAA-MM-JJ ; filtre ignoré.");
             return null;
         }
-        return TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
+        return day;
     }
 
     public string PageUrl(int page)

@@ -123,6 +123,10 @@ public static class Display
         return TimeZoneInfo.ConvertTimeFromUtc(utc, Paris);
     }
 
+    /// <summary>Midnight in Paris at the start of <paramref name="day"/>, as a UTC time (filters by day, confirmation days).</summary>
+    public static DateTime ParisMidnightUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
+
     /// <summary>A website as a link target: an absolute http(s) URL, else null (the address is then shown as plain text).</summary>
     public static string? WebHref(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0

@@ -105,6 +105,29 @@ public class ReviewedRulesTests(AdminApp app)
         Assert.Contains("Date « 9999-12-31 » (au) illisible", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("du=2026-12-01&au=2026-12-01", 1)]
+    [InlineData("au=2026-11-30", 0)]
+    [InlineData("du=2026-12-02&au=2026-12-31", 0)]
+    public async Task The_history_filters_by_day_in_paris_time(string filter, int expected)
+    {
+        var id = await app.CreateAsync("Filtre par jour");
+        await app.WithDbAsync(async db =>
+        {
+            var changes = await db.StructureChanges.Where(c => c.StructureId == id).ToListAsync();
+            // 23:30 UTC on 30 November is 00:30 on 1 December in Paris; one change of the set gets it, the others move to 2027.
+            foreach (var (change, i) in changes.Select((c, i) => (c, i)))
+            {
+                db.Entry(change).Property(c => c.At).CurrentValue = i == 0 ? new DateTime(2026, 11, 30, 23, 30, 0, DateTimeKind.Utc) : new DateTime(2027, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var html = await app.Coordination.GetHtmlAsync($"/admin/historique?structure={id}&{filter}");
+
+        Assert.Contains($"{(expected == 0 ? "Aucune modification" : "1 modification")}, les plus récentes d'abord", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_dgcs_account_cannot_ask_to_manage_a_structure()
     {
