@@ -8,6 +8,8 @@ builder.AddPersistence();
 builder.AddMail();
 builder.AddAccounts();
 builder.AddCatalog();
+builder.AddJobs();
+builder.AddPublicForms();
 builder.AddHttpFeatures();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.UseFrenchForPages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseOutputCache();
 app.UseResponseCompression();
 app.UseStaticFilesWithCaching();
@@ -37,6 +40,7 @@ app.MapStructuresApi();
 app.MapReservedPlacesApi();
 app.MapCommunesApi();
 app.MapRazorPages();
+app.MapJobs();
 
 await app.RunAsync();
 return 0;

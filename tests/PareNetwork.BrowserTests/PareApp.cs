@@ -26,6 +26,8 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Pare", $"Data Source={_databasePath}");
         builder.UseSetting("Pare:PublicUrl", "http://127.0.0.1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every browser test posts from the loopback address: the per-IP limit of the public forms would trip.
+        builder.UseSetting("Pare:Forms:PermitLimit", "10000");
         // The tests' own seed (tests/TestSeed): curating data-seed/ breaks no test.
         builder.UseSetting("Pare:Seed:DataPath", Path.Combine(AppContext.BaseDirectory, "test-seed"));
     }

@@ -128,6 +128,29 @@ public class Structure
         Departements.AddRange(departements.Where(d => Departements.All(x => x.Code != d.Code)));
     }
 
+    /// <summary>Months after a confirmation at which a record is obsolete, whatever its update frequency.</summary>
+    public const int ObsoleteAfterMonths = 12;
+
+    /// <summary>When the record is due for confirmation; null when no person ever confirmed it.</summary>
+    public DateTime? ConfirmationDueAt => ConfirmedAt?.AddMonths(Math.Max(1, UpdateFrequencyMonths));
+
+    /// <summary>
+    /// à jour until due (its update frequency after the last confirmation), then à vérifier, en retard a month later,
+    /// obsolète twelve months after the confirmation; jamais confirmée when no person ever confirmed it.
+    /// </summary>
+    public Freshness.FreshnessState FreshnessAt(DateTime now)
+    {
+        if (ConfirmedAt is not { } confirmed)
+        {
+            return Freshness.FreshnessState.JamaisConfirmee;
+        }
+        var due = ConfirmationDueAt!.Value;
+        return now >= confirmed.AddMonths(ObsoleteAfterMonths) ? Freshness.FreshnessState.Obsolete
+            : now >= due.AddMonths(1) ? Freshness.FreshnessState.EnRetard
+            : now >= due ? Freshness.FreshnessState.AVerifier
+            : Freshness.FreshnessState.AJour;
+    }
+
     public void Confirm(DateTime at, string? by = null)
     {
         ConfirmedAt = at;

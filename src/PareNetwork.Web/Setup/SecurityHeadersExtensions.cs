@@ -12,17 +12,9 @@ public static class SecurityHeadersExtensions
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         var map = app.Services.GetRequiredService<IOptions<MapOptions>>().Value;
-        var csp = string.Join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            $"img-src 'self' data: {map.TileOrigin}".TrimEnd(),
-            "connect-src 'self'",
-            "font-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+        var csp = Csp(map, "'self'");
+        // Hangfire's dashboard (Coordination only) uses inline styles: relaxed for that path alone, scripts stay strict.
+        var dashboardCsp = Csp(map, "'self' 'unsafe-inline'");
 
         if (!app.Environment.IsDevelopment())
         {
@@ -30,10 +22,12 @@ public static class SecurityHeadersExtensions
         }
         app.Use((context, next) =>
         {
+            // Read before the dashboard rewrites the path to its own.
+            var policy = context.Request.Path.StartsWithSegments(JobsExtensions.DashboardPath) ? dashboardCsp : csp;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = csp;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
@@ -49,4 +43,16 @@ public static class SecurityHeadersExtensions
         });
         return app;
     }
+
+    private static string Csp(MapOptions map, string styles) => string.Join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            $"style-src {styles}",
+            $"img-src 'self' data: {map.TileOrigin}".TrimEnd(),
+            "connect-src 'self'",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
 }

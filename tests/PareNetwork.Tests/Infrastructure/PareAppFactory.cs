@@ -15,6 +15,12 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
+    /// <summary>Runs Hangfire's server; off by default, since tests call jobs directly and never wait for its polling.</summary>
+    public bool JobsServer { get; init; }
+
+    /// <summary>Public form submissions allowed per IP and window; high by default, since every test request comes from one address.</summary>
+    public int FormsPermitLimit { get; init; } = 10_000;
+
     public string DataSeedPath { get; }
 
     /// <summary>The tests' own seed (tests/TestSeed, copied to test-seed/ with the reference data): curating data-seed/ breaks no test.</summary>
@@ -30,6 +36,8 @@ public sealed class PareAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Pare", ConnectionString);
         builder.UseSetting("Pare:Seed:DataPath", DataSeedPath);
         builder.UseSetting("Pare:PublicUrl", "https://localhost");
+        builder.UseSetting("Pare:Jobs:Server", JobsServer ? "true" : "false");
+        builder.UseSetting("Pare:Forms:PermitLimit", FormsPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Reads the database file directly, outside the app.</summary>

@@ -174,6 +174,9 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.CoordinationOnly("GET", "/admin/invitations"),
         RouteCase.CoordinationOnly("POST", "/admin/invitations"),
         RouteCase.CoordinationOnly("GET", "/admin/comptes"),
+        RouteCase.CoordinationOnly("GET", "/admin/taches"),
+        RouteCase.CoordinationOnly("GET", "/admin/jobs"),
+        RouteCase.CoordinationOnly("GET", "/admin/jobs/recurring"),
 
         // Back office: import and export.
         RouteCase.CoordinationOnly("GET", "/admin/import"),

@@ -11,7 +11,7 @@ public static class Display
 {
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>
     /// "aucune structure", "1 structure", "34 structures": French puts 1 in the singular and says « aucune » for 0.

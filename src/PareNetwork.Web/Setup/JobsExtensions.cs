@@ -1,0 +1,50 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
+using PareNetwork.Web.Jobs;
+
+namespace PareNetwork.Web.Setup;
+
+public static class JobsExtensions
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    /// <summary>
+    /// Hangfire on its own SQLite file beside the app database, so that queued and scheduled jobs survive a restart.
+    /// Job results live in the app database (<see cref="JobRun"/>), never only in Hangfire.
+    /// </summary>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(JobsOptions.Section);
+        builder.Services.Configure<JobsOptions>(section);
+        var options = section.Get<JobsOptions>() ?? new JobsOptions();
+        var storage = Path.IsPathRooted(options.Storage) ? options.Storage : Path.Combine(PersistenceExtensions.DataFolder(builder), options.Storage);
+        Directory.CreateDirectory(Path.GetDirectoryName(storage)!);
+
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(storage, new SQLiteStorageOptions()));
+        if (options.Server)
+        {
+            builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.Workers));
+        }
+        builder.Services.AddSingleton<JobRecorder>();
+        return builder;
+    }
+
+    /// <summary>Registers the recurring jobs (<see cref="JobSchedule"/>) and maps the dashboard, Coordination only.</summary>
+    public static WebApplication MapJobs(this WebApplication app)
+    {
+        JobSchedule.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services.GetRequiredService<IOptions<JobsOptions>>().Value);
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new CoordinationDashboardFilter()],
+            DashboardTitle = "Tâches de fond — PareNetwork",
+            AppPath = "/admin",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Accounts.Roles.Coordination);
+        return app;
+    }
+}
