@@ -38,6 +38,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
+    public DbSet<Contributions.Contribution> Contributions => Set<Contributions.Contribution>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
