@@ -10,6 +10,7 @@ public static class FormsExtensions
         var options = builder.Configuration.GetSection(PublicFormsOptions.Section).Get<PublicFormsOptions>() ?? new PublicFormsOptions();
         builder.Services.Configure<PublicFormsOptions>(builder.Configuration.GetSection(PublicFormsOptions.Section));
         builder.Services.AddRateLimiter(limiter => PublicForms.AddPolicy(limiter, options));
+        builder.Services.AddScoped<Retention.IRetentionRule, ContactRequests.ContactRequestRetention>();
         return builder;
     }
 }

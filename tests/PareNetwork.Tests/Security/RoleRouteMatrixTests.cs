@@ -124,6 +124,8 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.All("GET", "{A}", Expect.Ok),
         RouteCase.All("GET", "{B}", Expect.Ok),
         RouteCase.All("GET", "{shelter}", Expect.Ok),
+        RouteCase.All("GET", "/structures/{shelterId}/mise-en-relation", Expect.Ok),
+        RouteCase.All("GET", "/structures/{idA}/mise-en-relation", Expect.NotFound),
         RouteCase.All("GET", "/structures/999999", Expect.NotFound),
         RouteCase.All("GET", "/health", Expect.Ok),
         RouteCase.All("GET", "/api/departements", Expect.Ok),
@@ -175,6 +177,8 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.CoordinationOnly("POST", "/admin/invitations"),
         RouteCase.CoordinationOnly("GET", "/admin/comptes"),
         RouteCase.CoordinationOnly("GET", "/admin/taches"),
+        RouteCase.CoordinationOnly("GET", "/admin/mises-en-relation"),
+        new("POST", "/admin/mises-en-relation?handler=Transmettre", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.NotFound),
         RouteCase.CoordinationOnly("GET", "/admin/jobs"),
         RouteCase.CoordinationOnly("GET", "/admin/jobs/recurring"),
 

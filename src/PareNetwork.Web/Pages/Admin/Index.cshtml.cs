@@ -16,11 +16,14 @@ public class IndexModel(PareDbContext db) : PageModel
 
     public int Unreviewed { get; private set; }
 
+    public int PendingContactRequests { get; private set; }
+
     public async Task OnGetAsync()
     {
         ByStatus = await db.Structures.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Total = ByStatus.Values.Sum();
         PendingPublicAddress = await db.Structures.CountAsync(s => s.PublicAddressRequestedAt != null && s.Status != StructureStatus.Fusionnee);
         Unreviewed = await db.StructureChanges.CountAsync(c => !c.Reviewed);
+        PendingContactRequests = await db.ContactRequests.CountAsync(r => r.Status == ContactRequests.ContactRequestStatus.EnAttente);
     }
 }

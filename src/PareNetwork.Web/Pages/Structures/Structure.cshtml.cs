@@ -12,7 +12,7 @@ using PareNetwork.Web.Setup;
 namespace PareNetwork.Web.Pages.Structures;
 
 [OutputCache(PolicyName = HttpCaching.CatalogPolicyName)]
-public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map, PareDbContext db) : PageModel
+public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map, PareDbContext db, IOptions<CoordinationOptions> coordination) : PageModel
 {
     /// <summary>The PARÉ coordination: who to go through when a confidential structure gives no phone.</summary>
     public const string CoordinationName = "Droit d'Enfance";
@@ -24,6 +24,10 @@ public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions
     public PublicStructure? Coordination { get; private set; }
 
     public MapOptions Map => map.Value;
+
+    /// <summary>The network's own e-mail and phone (<c>Pare:Coordination</c>), when configured.</summary>
+    public CoordinationOptions? CoordinationContact =>
+        string.IsNullOrWhiteSpace(coordination.Value.Email) && string.IsNullOrWhiteSpace(coordination.Value.Phone) ? null : coordination.Value;
 
     /// <summary>
     /// A confidential structure's real place, read from the database for the DGCS and the coordination only; never in
