@@ -42,6 +42,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<ContactRequests.ContactRequest> ContactRequests => Set<ContactRequests.ContactRequest>();
 
+    public DbSet<Adhesions.MembershipApplication> MembershipApplications => Set<Adhesions.MembershipApplication>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

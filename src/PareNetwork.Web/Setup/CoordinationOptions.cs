@@ -15,4 +15,7 @@ public sealed class CoordinationOptions
     public string? Phone { get; set; }
 
     public string? Website { get; set; } = "https://www.droitdenfance.org";
+
+    /// <summary>Where the network's charter is published; « Rejoindre le réseau » links to it when set.</summary>
+    public string? CharterUrl { get; set; }
 }

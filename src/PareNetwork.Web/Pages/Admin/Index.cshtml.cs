@@ -18,6 +18,8 @@ public class IndexModel(PareDbContext db) : PageModel
 
     public int PendingContactRequests { get; private set; }
 
+    public int OpenApplications { get; private set; }
+
     public async Task OnGetAsync()
     {
         ByStatus = await db.Structures.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -25,5 +27,6 @@ public class IndexModel(PareDbContext db) : PageModel
         PendingPublicAddress = await db.Structures.CountAsync(s => s.PublicAddressRequestedAt != null && s.Status != StructureStatus.Fusionnee);
         Unreviewed = await db.StructureChanges.CountAsync(c => !c.Reviewed);
         PendingContactRequests = await db.ContactRequests.CountAsync(r => r.Status == ContactRequests.ContactRequestStatus.EnAttente);
+        OpenApplications = await db.MembershipApplications.CountAsync(a => a.Status == Adhesions.ApplicationStatus.EnAttente || a.Status == Adhesions.ApplicationStatus.InformationDemandee);
     }
 }
