@@ -26,6 +26,47 @@ public sealed class MapPageTests(PareAppFixture app, ITestOutputHelper output) :
         Assert.True(markerCount > 0, "Expected structure markers or clusters (.leaflet-marker-icon) on #map, found none.");
     }
 
+    /// <summary>
+    /// The choropleth counts local structures: on the test seed, 88 départements have none (the Creuse among them) and get a
+    /// class of their own, hatched, with its legend entry; the Rhône (six local structures) is coloured on the scale.
+    /// </summary>
+    [Fact]
+    public async Task Departements_without_a_local_structure_get_the_hatched_class_of_the_legend()
+    {
+        var withoutLocal = (await App.FeaturesAsync("api/departements"))
+            .Where(f => f.GetProperty("properties").GetProperty("structures_locales").GetInt32() == 0)
+            .Select(f => f.GetProperty("properties").GetProperty("code").GetString())
+            .ToList();
+        Assert.Equal(88, withoutLocal.Count);
+        Assert.Contains("23", withoutLocal);
+
+        await OpenAsync("/");
+
+        var legend = Page.Locator(".map-legend");
+        await Expect(legend).ToHaveAttributeAsync("open", "");
+        var entry = legend.Locator("li.map-legend-sans-local");
+        await Expect(entry).ToHaveTextAsync("Aucune structure locale");
+        var swatch = await entry.Locator(".map-legend-case-sans-local").EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage");
+        Assert.StartsWith("repeating-linear-gradient(", swatch, StringComparison.Ordinal);
+        await Expect(legend.Locator(".map-legend-titre").First).ToHaveTextAsync("Structures locales ou départementales");
+        await Expect(legend.Locator(".map-legend-reseau")).ToHaveTextAsync("+ 13 structures nationales accessibles partout et 2 structures régionales, chacune dans sa région");
+
+        var creuse = Page.Locator("#map path.departement-area[data-departement='23']");
+        var rhone = Page.Locator("#map path.departement-area[data-departement='69']");
+        await Expect(creuse).ToHaveClassAsync(new Regex(@"\bdepartement-sans-local\b"));
+        await Expect(rhone).Not.ToHaveClassAsync(new Regex(@"\bdepartement-sans-local\b"));
+        Assert.Equal("url(\"#motif-sans-local\")", await creuse.EvaluateAsync<string>("e => getComputedStyle(e).fill"));
+        Assert.StartsWith("rgb(", await rhone.EvaluateAsync<string>("e => getComputedStyle(e).fill"), StringComparison.Ordinal);
+        var marked = await Page.Locator("#map path.departement-sans-local").EvaluateAllAsync<string[]>("paths => paths.map(p => p.dataset.departement)");
+        Assert.Equal(withoutLocal.Order(StringComparer.Ordinal), marked.Order(StringComparer.Ordinal));
+
+        await creuse.ClickAsync();
+        var popup = Page.Locator(".leaflet-popup .popup");
+        await Expect(popup.Locator(".popup-titre")).ToHaveTextAsync("Creuse (23)");
+        await Expect(popup.Locator(".popup-sans-local")).ToHaveTextAsync("Aucune structure locale recensée dans ce département — les lignes nationales restent joignables.");
+        await Expect(popup).ToContainTextAsync("S'y ajoutent 13 structures nationales, accessibles partout.");
+    }
+
     [Fact]
     public async Task Result_list_counts_and_shows_every_published_structure()
     {

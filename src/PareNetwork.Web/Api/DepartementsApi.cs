@@ -37,6 +37,8 @@ public static class DepartementsApi
         {
             writer.WriteStartObject();
             writer.WriteString("type", "FeatureCollection");
+            // Stated once: the national structures serve every département alike.
+            writer.WriteNumber("structures_nationales", snapshot.NationalCount);
             writer.WriteStartArray("features");
             foreach (var d in geo.Departements)
             {
@@ -51,7 +53,10 @@ public static class DepartementsApi
                 writer.WriteString("region", d.RegionName);
                 writer.WriteString("code_region", d.RegionCode);
                 writer.WriteNumber("population", d.Population);
-                writer.WriteNumber("structures", snapshot.CountServing(d.Code));
+                var coverage = snapshot.CoverageOf(d.Code);
+                writer.WriteNumber("structures", coverage.Total);
+                writer.WriteNumber("structures_locales", coverage.Local);
+                writer.WriteNumber("structures_regionales", coverage.Regional);
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }

@@ -23,16 +23,17 @@ public sealed class CatalogSnapshot
             _pointIndex.Insert(new Envelope(s.Longitude!.Value, s.Longitude.Value, s.Latitude!.Value, s.Latitude.Value), s);
         }
         _pointIndex.Build();
-        _nationalCount = structures.Count(s => s.Scope == Scope.Nationale);
-        _countByDepartement = structures.Where(s => s.Scope != Scope.Nationale)
-            .SelectMany(s => s.DepartementCodes)
-            .CountBy(code => code)
-            .ToDictionary();
+        NationalCount = structures.Count(s => s.Scope == Scope.Nationale);
+        _localByDepartement = CountByDepartement(structures.Where(s => s.IsLocal));
+        _regionalByDepartement = CountByDepartement(structures.Where(s => s.Scope == Scope.Regionale));
         Version = ComputeVersion(structures);
     }
 
-    private readonly int _nationalCount;
-    private readonly Dictionary<string, int> _countByDepartement;
+    private readonly Dictionary<string, int> _localByDepartement;
+    private readonly Dictionary<string, int> _regionalByDepartement;
+
+    /// <summary>The published national structures: they serve every département, so they are stated once, never added to a count.</summary>
+    public int NationalCount { get; }
 
     public IReadOnlyList<PublicStructure> Structures { get; }
 
@@ -44,11 +45,35 @@ public sealed class CatalogSnapshot
     public IReadOnlyList<(PublicStructure Structure, double DistanceKm)> Nearest(double latitude, double longitude, int count) =>
         GreatCircle.Nearest(_pointIndex, latitude, longitude, count, s => (s.Latitude!.Value, s.Longitude!.Value));
 
-    public int CountServing(string departementCode) => _nationalCount + _countByDepartement.GetValueOrDefault(departementCode);
+    /// <summary>
+    /// The published structures serving a département, by level. Confidential ones count: a count reveals no address.
+    /// </summary>
+    public DepartementCoverage CoverageOf(string departementCode) => new(
+        _localByDepartement.GetValueOrDefault(departementCode),
+        _regionalByDepartement.GetValueOrDefault(departementCode),
+        NationalCount);
+
+    /// <summary>The régional structures serving at least one of these départements (a région's), each counted once.</summary>
+    public int RegionalServingAny(IReadOnlyCollection<string> departementCodes) =>
+        Structures.Count(s => s.Scope == Scope.Regionale && s.DepartementCodes.Any(departementCodes.Contains));
+
+    private static Dictionary<string, int> CountByDepartement(IEnumerable<PublicStructure> structures) =>
+        structures.SelectMany(s => s.DepartementCodes).CountBy(code => code).ToDictionary();
 
     /// <summary>A hash of everything the public sees, so that any visible change gives a new ETag.</summary>
     private static string ComputeVersion(IReadOnlyList<PublicStructure> structures) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(structures)))[..16];
+}
+
+/// <summary>
+/// How many published structures serve a département: <paramref name="Local"/> (scope locale or départementale) is
+/// what helps on the ground; régional and national ones serve many départements and are shown apart.
+/// </summary>
+public sealed record DepartementCoverage(int Local, int Regional, int National)
+{
+    public int Total => Local + Regional + National;
+
+    public bool HasLocal => Local > 0;
 }
 
 /// <summary>

@@ -15,13 +15,17 @@ public class IndexModel(GeoReference geo, StructureCatalog catalog, IOptions<Map
     /// <summary>Beyond this, the page links to the list rather than growing without end.</summary>
     public const int ListLimit = 200;
 
-    public sealed record DepartementLine(string Code, string Name, long Population, int Structures);
+    public sealed record DepartementLine(string Code, string Name, long Population, DepartementCoverage Coverage);
 
-    public sealed record RegionGroup(string Code, string Name, IReadOnlyList<DepartementLine> Departements);
+    /// <summary>A région of the directory; <paramref name="RegionalCount"/> the régional structures serving any of its départements.</summary>
+    public sealed record RegionGroup(string Code, string Name, IReadOnlyList<DepartementLine> Departements, int RegionalCount);
 
     public IReadOnlyList<RegionGroup> Regions { get; private set; } = [];
 
     public int PublishedCount { get; private set; }
+
+    /// <summary>The national structures, stated once above the directory rather than added to every département.</summary>
+    public int NationalCount { get; private set; }
 
     public StructureResults Results { get; private set; } = null!;
 
@@ -31,11 +35,13 @@ public class IndexModel(GeoReference geo, StructureCatalog catalog, IOptions<Map
     {
         var snapshot = await catalog.GetAsync();
         PublishedCount = snapshot.Structures.Count;
+        NationalCount = snapshot.NationalCount;
         Results = StructureResults.Build(Request.Query, geo, snapshot);
         Regions = [.. geo.Departements
             .GroupBy(d => (d.RegionCode, d.RegionName))
             .OrderBy(g => g.Key.RegionName, PublicStructure.NameOrder)
             .Select(g => new RegionGroup(g.Key.RegionCode, g.Key.RegionName,
-                [.. g.Select(d => new DepartementLine(d.Code, d.Name, d.Population, snapshot.CountServing(d.Code)))]))];
+                [.. g.Select(d => new DepartementLine(d.Code, d.Name, d.Population, snapshot.CoverageOf(d.Code)))],
+                snapshot.RegionalServingAny([.. g.Select(d => d.Code)])))];
     }
 }

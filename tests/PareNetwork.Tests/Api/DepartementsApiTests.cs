@@ -23,22 +23,22 @@ public class DepartementsApiTests(SeededApp app)
         {
             Assert.Equal("Feature", f.GetProperty("type").GetString());
             Assert.Contains(f.GetProperty("geometry").GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" });
-            foreach (var name in new[] { "code", "nom", "region", "population", "structures" })
+            foreach (var name in new[] { "code", "nom", "region", "population", "structures", "structures_locales", "structures_regionales" })
             {
                 Assert.True(f.GetProperty("properties").TryGetProperty(name, out _), $"missing {name}");
             }
         });
+        Assert.True(doc.RootElement.TryGetProperty("structures_nationales", out _), "missing structures_nationales on the collection");
         var hautRhin = features.Single(f => f.Prop("code") == "68");
         Assert.Equal("Haut-Rhin", hautRhin.Prop("nom"));
         Assert.Equal("Grand Est", hautRhin.Prop("region"));
     }
 
     [Fact]
-    public async Task Counts_for_each_departement_the_published_structures_serving_it()
+    public async Task Structures_still_counts_every_published_structure_serving_the_departement_national_ones_included()
     {
         using var departements = await app.Client.GetJsonAsync("/api/departements");
         using var all = await app.Client.GetJsonAsync("/api/structures");
-        var national = all.Features().Count(f => f.Prop("portee") == "nationale");
 
         foreach (var code in new[] { "68", "59", "973", "23" })
         {
@@ -47,7 +47,40 @@ public class DepartementsApiTests(SeededApp app)
             Assert.Equal(expected, serving.Features().Count());
             Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), departements.Features().Single(f => f.Prop("code") == code).Prop("structures"));
         }
-        Assert.Equal(national.ToString(System.Globalization.CultureInfo.InvariantCulture), departements.Features().Single(f => f.Prop("code") == "23").Prop("structures"));
+    }
+
+    /// <summary>
+    /// On the test seed: 13 national structures (Koutcha confidential), 2 régional ones (Hauts-de-France, Bretagne);
+    /// the Creuse has no local structure, the Rhône six local ones of which three are confidential shelters, the Nord one
+    /// départemental structure and the Hauts-de-France régional one, the Aude two (one shared with the Hérault).
+    /// </summary>
+    [Theory]
+    [InlineData("23", 0, 0, 13)]
+    [InlineData("69", 6, 0, 19)]
+    [InlineData("59", 1, 1, 15)]
+    [InlineData("11", 2, 0, 15)]
+    [InlineData("29", 0, 1, 14)]
+    public async Task Counts_the_local_and_regional_structures_apart_and_states_the_national_ones_once(string code, int local, int regional, int total)
+    {
+        using var departements = await app.Client.GetJsonAsync("/api/departements");
+        var d = departements.Features().Single(f => f.Prop("code") == code);
+
+        Assert.Equal(13, departements.RootElement.GetProperty("structures_nationales").GetInt32());
+        Assert.Equal((local, regional, total), (
+            d.GetProperty("properties").GetProperty("structures_locales").GetInt32(),
+            d.GetProperty("properties").GetProperty("structures_regionales").GetInt32(),
+            d.GetProperty("properties").GetProperty("structures").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Eighty_eight_departements_have_no_local_structure_on_the_test_seed()
+    {
+        using var departements = await app.Client.GetJsonAsync("/api/departements");
+
+        var withLocal = departements.Features().Where(f => f.GetProperty("properties").GetProperty("structures_locales").GetInt32() > 0)
+            .Select(f => f.Prop("code")).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["05", "06", "11", "33", "34", "38", "59", "68", "69", "72", "77", "972", "973"], withLocal);
     }
 
     [Fact]

@@ -107,12 +107,14 @@ public partial class ResultsPagesTests(SeededApp app)
         Assert.DoesNotContain("mise à jour", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_departement_page_agrees_its_verbs()
+    [Theory]
+    [InlineData("68", "<strong>1 structure locale ou départementale intervient</strong> dans ce département")]
+    [InlineData("69", "<strong>6 structures locales ou départementales interviennent</strong> dans ce département")]
+    public async Task The_departement_page_agrees_its_verbs(string code, string sentence)
     {
-        var html = await GetHtmlAsync("/departements/68");
+        var html = await GetHtmlAsync($"/departements/{code}");
 
-        Assert.Matches(@"<strong>\d+ structures interviennent</strong> dans ce département", html);
+        Assert.Contains(sentence, html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<li><a href=\"(?<href>[^\"]+)\">Retirer[^<]*</a></li>")]

@@ -20,6 +20,10 @@ const SEARCH_ZOOM = 10;
 /** Popups keep clear of the zoom buttons (top left) and stay off the map's edges. */
 const POPUP_OPTIONS = { autoPanPaddingTopLeft: [56, 96], autoPanPaddingBottomRight: [16, 16], maxWidth: 280 };
 const COLORS = ['#e3ebf7', '#b5c9ea', '#7f9fd6', '#4a6fbf', '#1d3f94'];
+/** A département with no local structure: its own colour, and hatching (Pages/Index.cshtml, #motif-sans-local) so colour is not the only cue. */
+const NO_LOCAL_COLOR = '#fdf0e6';
+const NO_LOCAL_CLASS = 'departement-sans-local';
+const LOCAL_SCOPES = new Set(['locale', 'departementale']);
 
 const state = {
   features: [],
@@ -67,7 +71,10 @@ let legend = null;
 let position = null;
 const layersByCode = new Map();
 const markersById = new Map();
+/** Per département code, { local, regional } among the structures shown; national ones serve everywhere alike. */
 let counts = new Map();
+let nationalCount = 0;
+let regionalCount = 0;
 let classes = [];
 
 function setupMap() {
@@ -83,7 +90,7 @@ function setupMap() {
       className: 'departement-area',
       color: '#ffffff',
       weight: 1,
-      fillColor: colorFor(counts.get(feature.properties.code) || 0),
+      fillColor: colorFor(localCount(feature.properties.code)),
       fillOpacity: 0.75,
     }),
     onEachFeature: (feature, layer) => {
@@ -157,19 +164,31 @@ function setupPopupFocus() {
   });
 }
 
+/** What serves each département among these structures: local (locale, départementale) and régional counts apart, national once. */
 function computeCounts(features) {
   let national = 0;
+  let regional = 0;
   const byCode = new Map();
   for (const { properties: p } of features) {
     if (p.portee === 'nationale') {
       national += 1;
-    } else {
-      for (const code of p.departements || []) {
-        byCode.set(code, (byCode.get(code) || 0) + 1);
-      }
+      continue;
+    }
+    const local = LOCAL_SCOPES.has(p.portee);
+    if (!local) {
+      regional += 1;
+    }
+    for (const code of p.departements || []) {
+      const entry = byCode.get(code) || { local: 0, regional: 0 };
+      entry[local ? 'local' : 'regional'] += 1;
+      byCode.set(code, entry);
     }
   }
-  return { national, byCode };
+  return { national, regional, byCode };
+}
+
+function localCount(code) {
+  return counts.get(code)?.local || 0;
 }
 
 /** Up to five classes: one per value when there are few distinct values, else quintiles. */
@@ -193,6 +212,9 @@ function computeClasses(values) {
 }
 
 function colorFor(value) {
+  if (value <= 0) {
+    return NO_LOCAL_COLOR;
+  }
   const index = classes.findIndex((c) => value >= c.min && value <= c.max);
   if (index < 0) {
     return COLORS[0];
@@ -206,10 +228,22 @@ async function updateChoropleth() {
     return;
   }
   const features = await departementsReady;
-  const { national, byCode } = computeCounts(state.features);
-  counts = new Map(features.map((f) => [f.properties.code, national + (byCode.get(f.properties.code) || 0)]));
-  classes = computeClasses([...counts.values()]);
-  departementsLayer.eachLayer((layer) => layer.setStyle({ fillColor: colorFor(counts.get(layer.feature.properties.code) || 0) }));
+  const { national, regional, byCode } = computeCounts(state.features);
+  counts = new Map(features.map((f) => [f.properties.code, byCode.get(f.properties.code) || { local: 0, regional: 0 }]));
+  nationalCount = national;
+  regionalCount = regional;
+  // The colour scale covers the départements that have local help; those without are a class of their own.
+  classes = computeClasses([...counts.values()].map((c) => c.local).filter((n) => n > 0));
+  departementsLayer.eachLayer((layer) => {
+    const code = layer.feature.properties.code;
+    const n = localCount(code);
+    layer.setStyle({ fillColor: colorFor(n) });
+    const path = layer.getElement();
+    if (path) {
+      path.dataset.departement = code;
+      path.classList.toggle(NO_LOCAL_CLASS, n === 0);
+    }
+  });
   renderLegend();
 }
 
@@ -223,9 +257,12 @@ function renderLegend() {
     swatch.style.backgroundColor = colorFor(c.min);
     return el('li', {}, swatch, c.min === c.max ? `${c.min}` : `${c.min} à ${c.max}`);
   });
+  const none = el('li', { class: 'map-legend-sans-local' },
+    el('span', { class: 'map-legend-case map-legend-case-sans-local', 'aria-hidden': 'true' }), 'Aucune structure locale');
   body.replaceChildren(
-    el('p', { class: 'map-legend-titre' }, 'Structures intervenant dans le département'),
-    el('ul', {}, swatches),
+    el('p', { class: 'map-legend-titre' }, 'Structures locales ou départementales'),
+    el('ul', {}, none, swatches),
+    el('p', { class: 'map-legend-reseau' }, networkLine()),
     el('p', { class: 'map-legend-titre' }, 'Repères'),
     el('ul', {},
       el('li', {}, el('img', { src: '/img/marqueur.svg', alt: '', width: 14, height: 20 }), 'Adresse connue'),
@@ -234,16 +271,49 @@ function renderLegend() {
   );
 }
 
-/** "Aucune structure n'intervient", "1 structure intervient", "3 structures interviennent" (as Display.CountWithVerb). */
+/** "1 structure locale ou départementale intervient", "3 … interviennent" (as Display.CountWithVerb; zero has its own sentence). */
 function interviennent(n) {
-  return n === 0 ? 'Aucune structure n\'intervient' : count(n, 'structure intervient', 'structures interviennent');
+  return count(n, 'structure locale ou départementale intervient', 'structures locales ou départementales interviennent');
+}
+
+/** « + 13 structures nationales accessibles partout et 2 structures régionales, chacune dans sa région »: stated once, for the whole map. */
+function networkLine() {
+  const parts = [];
+  if (nationalCount) {
+    parts.push(`${count(nationalCount, 'structure nationale accessible', 'structures nationales accessibles')} partout`);
+  }
+  if (regionalCount) {
+    parts.push(count(regionalCount, 'structure régionale, dans sa région', 'structures régionales, chacune dans sa région'));
+  }
+  return parts.length ? `+ ${parts.join(' et ')}` : 'Aucune structure régionale ou nationale';
+}
+
+/** « S'y ajoutent 1 structure régionale et 13 structures nationales. » (nothing when there is none). */
+function widerSentence(regional) {
+  const parts = [];
+  if (regional) {
+    parts.push(count(regional, 'structure régionale', 'structures régionales'));
+  }
+  if (nationalCount) {
+    parts.push(`${count(nationalCount, 'structure nationale', 'structures nationales')}, accessible${nationalCount > 1 ? 's' : ''} partout`);
+  }
+  if (!parts.length) {
+    return null;
+  }
+  return `${regional + nationalCount > 1 ? 'S\'y ajoutent' : 'S\'y ajoute'} ${parts.join(' et ')}.`;
 }
 
 function departementPopup(p) {
-  const n = counts.get(p.code) || 0;
+  const c = counts.get(p.code) || { local: 0, regional: 0 };
+  const criteria = filterParams().toString() ? ' (selon vos critères)' : '';
+  const local = c.local
+    ? `${interviennent(c.local)} dans ce département${criteria}.`
+    : `Aucune structure locale recensée dans ce département${criteria} — les lignes nationales restent joignables.`;
+  const wider = widerSentence(c.regional);
   return el('div', { class: 'popup' },
     el('p', { class: 'popup-titre' }, `${p.nom} (${p.code})`),
-    el('p', {}, `${interviennent(n)} dans ce département${filterParams().toString() ? ' (selon vos critères)' : ''}.`),
+    el('p', { class: c.local ? null : 'popup-sans-local' }, local),
+    wider ? el('p', { class: 'popup-lieu' }, wider) : null,
     el('p', {}, el('a', { href: `/departements/${p.code}` }, `Voir la page du département ${p.nom}`)));
 }
 
