@@ -11,6 +11,7 @@ public static class JobSchedule
     /// <summary>The recurring jobs: id, default cron, and how to start it.</summary>
     public static IReadOnlyList<RecurringJobEntry> Entries { get; } =
     [
+        RecurringJobEntry.For<Mail.OutboxDeliveryJob>(Mail.OutboxDeliveryJob.Id, "Envoi des courriels", "* * * * *"),
     ];
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)

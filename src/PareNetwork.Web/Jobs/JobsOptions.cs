@@ -13,6 +13,12 @@ public sealed class JobsOptions
     /// <summary>Few workers: SQLite job storages are prone to « database is locked » under many.</summary>
     public int Workers { get; set; } = 2;
 
+    /// <summary>
+    /// How often the server looks for due scheduled jobs and the storage for queued ones, in seconds (Hangfire's
+    /// default is 15; a restart test lowers it so as not to wait).
+    /// </summary>
+    public int PollingIntervalSeconds { get; set; } = 15;
+
     /// <summary>Cron expressions by job id (Europe/Paris time), overriding <see cref="JobSchedule"/>'s defaults.</summary>
     public Dictionary<string, string> Cron { get; set; } = [];
 }

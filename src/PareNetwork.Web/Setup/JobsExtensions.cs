@@ -21,14 +21,23 @@ public static class JobsExtensions
         var storage = Path.IsPathRooted(options.Storage) ? options.Storage : Path.Combine(PersistenceExtensions.DataFolder(builder), options.Storage);
         Directory.CreateDirectory(Path.GetDirectoryName(storage)!);
 
-        builder.Services.AddHangfire(configuration => configuration
+        var polling = TimeSpan.FromSeconds(Math.Max(1, options.PollingIntervalSeconds));
+        // This app's own storage and activator, not Hangfire's process-wide JobStorage.Current and JobActivator.Current:
+        // two apps in one process (the tests) would otherwise queue into, and resolve jobs from, each other.
+        builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(storage, new SQLiteStorageOptions { QueuePollInterval = polling }));
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(storage, new SQLiteStorageOptions()));
+            .UseStorage(services.GetRequiredService<JobStorage>()));
         if (options.Server)
         {
-            builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, options.Workers));
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = Math.Max(1, options.Workers);
+                server.SchedulePollingInterval = polling;
+            });
         }
         builder.Services.AddSingleton<JobRecorder>();
         return builder;

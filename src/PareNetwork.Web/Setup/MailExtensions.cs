@@ -5,7 +5,7 @@ namespace PareNetwork.Web.Setup;
 
 public static class MailExtensions
 {
-    /// <summary>E-mail through an outbox: written with the change that causes it, delivered after the commit.</summary>
+    /// <summary>E-mail through an outbox: written with the change that causes it, delivered after the commit by a Hangfire job (<see cref="OutboxDeliveryJob"/>).</summary>
     public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
@@ -18,10 +18,9 @@ public static class MailExtensions
         builder.Services.AddScoped<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
             ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)
             : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
-        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDelivery>();
         builder.Services.AddScoped<OutboxInterceptor>();
-        builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddScoped<OutboxDeliveryJob>();
         return builder;
     }
 }

@@ -194,6 +194,11 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.CoordinationOnly("GET", "/admin/export/csv"),
         new("GET", "/admin/export/csv?confidentiel=true", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, new(HttpStatusCode.BadRequest)),
         RouteCase.CoordinationOnly("POST", "/admin/export/csv"),
+
+        // Back office: the outbox.
+        RouteCase.CoordinationOnly("GET", "/admin/courriels"),
+        new("POST", "/admin/courriels?handler=Reessayer&id=00000000-0000-0000-0000-000000000000", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.NotFound),
+        new("POST", "/admin/courriels?handler=ToutReessayer", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.RedirectTo("/admin/courriels")),
     ];
 
     public static IEnumerable<object[]> Cases =>

@@ -13,6 +13,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.HasIndex(m => m.SentAt);
+        // Every write to a message checks the claim it was read with: a delivery that lost its claim saves nothing.
+        builder.Property(m => m.LeaseToken).IsConcurrencyToken();
         builder.Ignore(m => m.MessageId);
     }
 }
