@@ -11,6 +11,8 @@ public static class JobSchedule
     /// <summary>The recurring jobs: id, default cron, and how to start it.</summary>
     public static IReadOnlyList<RecurringJobEntry> Entries { get; } =
     [
+        RecurringJobEntry.For<Backups.BackupJob>(Backups.BackupJob.Id, "Sauvegarde de la base, des clés et des fichiers", "15 2 * * *"),
+        RecurringJobEntry.For<Retention.RetentionJob>(Retention.RetentionJob.Id, "Conservation des données personnelles (RGPD)", "45 3 * * *"),
     ];
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)
