@@ -9,6 +9,8 @@ builder.AddMail();
 builder.AddAccounts();
 builder.AddCatalog();
 builder.AddJobs();
+builder.AddBackups();
+builder.AddRetention();
 builder.AddPublicForms();
 builder.AddHttpFeatures();
 

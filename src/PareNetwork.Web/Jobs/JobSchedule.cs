@@ -12,6 +12,8 @@ public static class JobSchedule
     public static IReadOnlyList<RecurringJobEntry> Entries { get; } =
     [
         RecurringJobEntry.For<Mail.OutboxDeliveryJob>(Mail.OutboxDeliveryJob.Id, "Envoi des courriels", "* * * * *"),
+        RecurringJobEntry.For<Backups.BackupJob>(Backups.BackupJob.Id, "Sauvegarde de la base, des clés et des fichiers", "15 2 * * *"),
+        RecurringJobEntry.For<Retention.RetentionJob>(Retention.RetentionJob.Id, "Conservation des données personnelles (RGPD)", "45 3 * * *"),
     ];
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)

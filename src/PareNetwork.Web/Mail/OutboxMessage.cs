@@ -101,7 +101,8 @@ public class OutboxMessage
     /// <summary>The coordination's « Réessayer »: due now, with a fresh backoff. False for a message sent or being sent.</summary>
     public bool Retry(DateTime now)
     {
-        if (SentAt is not null || LeaseUntil > now)
+        // A message whose recipient the retention has removed has no one left to be sent to.
+        if (SentAt is not null || LeaseUntil > now || To.Length == 0)
         {
             return false;
         }

@@ -29,6 +29,9 @@ public sealed partial class Browsing : IDisposable
 
     public string? UserId { get; }
 
+    /// <summary>The session cookie(s) the sign-in set, as a Cookie header (« pare.session=… »), to replay against another app.</summary>
+    public string? SessionCookie { get; private set; }
+
     /// <summary>The session cookie is Secure outside Development: the client speaks HTTPS.</summary>
     public static HttpClient NewClient(WebApplicationFactory<Program> factory) => factory.CreateClient(new WebApplicationFactoryClientOptions
     {
@@ -61,6 +64,8 @@ public sealed partial class Browsing : IDisposable
         {
             throw new InvalidOperationException($"Sign-in as {role} failed: {signIn.StatusCode}.");
         }
+        browsing.SessionCookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie")
+            .Where(c => c.StartsWith("pare.session", StringComparison.Ordinal)).Select(c => c.Split(';')[0]));
         return browsing;
     }
 
