@@ -10,6 +10,7 @@ builder.AddAccounts();
 builder.AddCatalog();
 builder.AddJobs();
 builder.AddPublicForms();
+builder.AddFreshness();
 builder.AddHttpFeatures();
 
 var app = builder.Build();

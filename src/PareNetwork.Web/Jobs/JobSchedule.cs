@@ -11,6 +11,8 @@ public static class JobSchedule
     /// <summary>The recurring jobs: id, default cron, and how to start it.</summary>
     public static IReadOnlyList<RecurringJobEntry> Entries { get; } =
     [
+        RecurringJobEntry.For<Freshness.FreshnessReminderJob>(Freshness.FreshnessReminderJob.Id, "Rappels de confirmation des fiches", "30 6 * * *"),
+        RecurringJobEntry.For<Freshness.FreshnessDigestJob>(Freshness.FreshnessDigestJob.Id, "Synthèse hebdomadaire de fraîcheur pour la coordination", "0 7 * * 1"),
     ];
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)
