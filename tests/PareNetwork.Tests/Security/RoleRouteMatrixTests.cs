@@ -187,6 +187,12 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.CoordinationOnly("GET", "/admin/export/csv"),
         new("GET", "/admin/export/csv?confidentiel=true", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, new(HttpStatusCode.BadRequest)),
         RouteCase.CoordinationOnly("POST", "/admin/export/csv"),
+
+        // Freshness: the reminder's « Tout est exact » link needs no sign-in (here without a valid token: the French refusal).
+        RouteCase.All("GET", "/confirmer-fiche", Expect.Ok),
+        RouteCase.All("GET", "/confirmer-fiche?jeton=inconnu", Expect.Ok),
+        RouteCase.All("POST", "/confirmer-fiche", Expect.Ok),
+        RouteCase.CoordinationOnly("GET", "/admin/structures?fraicheur=obsolete"),
     ];
 
     public static IEnumerable<object[]> Cases =>
