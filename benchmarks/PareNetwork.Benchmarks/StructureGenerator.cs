@@ -75,6 +75,8 @@ public static class StructureGenerator
         builder.Configuration["ConnectionStrings:Pare"] = ConnectionString(dbPath);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddPersistence();
+        // The DbContext's outbox interceptor comes with the mail services (the app is never started: nothing is delivered).
+        builder.AddMail();
         await using var app = builder.Build();
 
         var clock = Stopwatch.StartNew();
