@@ -130,7 +130,7 @@ public class IndexModel(PareDbContext db, TimeProvider time) : PageModel
             .ToListAsync();
         if (!string.IsNullOrEmpty(Fraicheur))
         {
-            // In memory: the state depends on each record's update frequency, month arithmetic SQLite cannot do on the stored text.
+            // In memory, like the name search: calendar months on each row's own update frequency, the rule of Structure.FreshnessOf.
             if (FreshnessStateLabels.TryParse(Fraicheur, out var freshness))
             {
                 rows = [.. rows.Where(r => Freshness(r) == freshness)];
