@@ -12,6 +12,7 @@ internal static class BenchProgram
           sizes                                             print payload sizes (raw, gzip, br) of the API over $PARE_BENCH_DB
           bdn [BenchmarkDotNet arguments]                   payload sizes, then the BenchmarkDotNet run over $PARE_BENCH_DB
           csv [BenchmarkDotNet arguments]                   the CSV import/export benchmarks only (10,000 rows in memory, no database)
+          freshness [BenchmarkDotNet arguments]             the daily freshness job over a copy of $PARE_BENCH_DB (first run, second run, plan alone)
           import [--count 10000]                            preview and apply of an import over a fresh database, timed once (rows/s, memory)
           map --url <app root> [--runs 3] [--chromium /usr/bin/chromium]
                                                             open the map page of a running app in headless Chromium: clusters, long tasks
@@ -39,6 +40,8 @@ internal static class BenchProgram
                     Console.Out);
             case "csv":
                 return Failed(BenchmarkSwitcher.FromTypes([typeof(CsvBenchmarks)]).Run(args[1..] is { Length: > 0 } csvArgs ? csvArgs : ["--filter", "*"])) ? 1 : 0;
+            case "freshness":
+                return Failed(BenchmarkSwitcher.FromTypes([typeof(FreshnessBenchmarks)]).Run(args[1..] is { Length: > 0 } freshnessArgs ? freshnessArgs : ["--filter", "*"])) ? 1 : 0;
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;

@@ -75,6 +75,11 @@ public static class StructureGenerator
         builder.Configuration["ConnectionStrings:Pare"] = ConnectionString(dbPath);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddPersistence();
+        // The DbContext's outbox interceptor comes with the mail services and queues into Hangfire (the app is never
+        // started: nothing is delivered, no job server runs).
+        builder.Configuration["Pare:Jobs:Server"] = "false";
+        builder.AddMail();
+        builder.AddJobs();
         await using var app = builder.Build();
 
         var clock = Stopwatch.StartNew();

@@ -12,6 +12,7 @@ builder.AddJobs();
 builder.AddBackups();
 builder.AddRetention();
 builder.AddPublicForms();
+builder.AddFreshness();
 builder.AddHttpFeatures();
 
 var app = builder.Build();

@@ -44,6 +44,12 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<Adhesions.MembershipApplication> MembershipApplications => Set<Adhesions.MembershipApplication>();
 
+    public DbSet<Freshness.FreshnessReminder> FreshnessReminders => Set<Freshness.FreshnessReminder>();
+
+    public DbSet<Freshness.FreshnessLink> FreshnessLinks => Set<Freshness.FreshnessLink>();
+
+    public DbSet<Freshness.FreshnessDigest> FreshnessDigests => Set<Freshness.FreshnessDigest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -132,19 +132,26 @@ public class Structure
     public const int ObsoleteAfterMonths = 12;
 
     /// <summary>When the record is due for confirmation; null when no person ever confirmed it.</summary>
-    public DateTime? ConfirmationDueAt => ConfirmedAt?.AddMonths(Math.Max(1, UpdateFrequencyMonths));
+    public DateTime? ConfirmationDueAt => DueOf(ConfirmedAt, UpdateFrequencyMonths);
 
     /// <summary>
     /// à jour until due (its update frequency after the last confirmation), then à vérifier, en retard a month later,
     /// obsolète twelve months after the confirmation; jamais confirmée when no person ever confirmed it.
     /// </summary>
-    public Freshness.FreshnessState FreshnessAt(DateTime now)
+    public Freshness.FreshnessState FreshnessAt(DateTime now) => FreshnessOf(ConfirmedAt, UpdateFrequencyMonths, now);
+
+    /// <summary><see cref="ConfirmationDueAt"/> from the two columns alone, for lists that do not load the entity.</summary>
+    public static DateTime? DueOf(DateTime? confirmedAt, int updateFrequencyMonths) =>
+        confirmedAt?.AddMonths(Math.Max(1, updateFrequencyMonths));
+
+    /// <summary><see cref="FreshnessAt"/> from the two columns alone, for lists that do not load the entity.</summary>
+    public static Freshness.FreshnessState FreshnessOf(DateTime? confirmedAt, int updateFrequencyMonths, DateTime now)
     {
-        if (ConfirmedAt is not { } confirmed)
+        if (confirmedAt is not { } confirmed)
         {
             return Freshness.FreshnessState.JamaisConfirmee;
         }
-        var due = ConfirmationDueAt!.Value;
+        var due = DueOf(confirmed, updateFrequencyMonths)!.Value;
         return now >= confirmed.AddMonths(ObsoleteAfterMonths) ? Freshness.FreshnessState.Obsolete
             : now >= due.AddMonths(1) ? Freshness.FreshnessState.EnRetard
             : now >= due ? Freshness.FreshnessState.AVerifier

@@ -29,4 +29,33 @@ public static class FreshnessStateLabels
         FreshnessState.Obsolete => "obsolète",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
+
+    /// <summary>The state's code in URLs (the back office's <c>fraicheur</c> filter): stable, never renamed.</summary>
+    public static string Code(this FreshnessState state) => state switch
+    {
+        FreshnessState.JamaisConfirmee => "jamais",
+        FreshnessState.AJour => "a-jour",
+        FreshnessState.AVerifier => "a-verifier",
+        FreshnessState.EnRetard => "en-retard",
+        FreshnessState.Obsolete => "obsolete",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    /// <summary>Every state in the order the back office lists them.</summary>
+    public static IReadOnlyList<FreshnessState> All { get; } =
+        [FreshnessState.AJour, FreshnessState.AVerifier, FreshnessState.EnRetard, FreshnessState.Obsolete, FreshnessState.JamaisConfirmee];
+
+    public static bool TryParse(string? code, out FreshnessState state)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.Code(), code?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                state = candidate;
+                return true;
+            }
+        }
+        state = default;
+        return false;
+    }
 }

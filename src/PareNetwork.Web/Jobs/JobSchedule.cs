@@ -14,6 +14,8 @@ public static class JobSchedule
         RecurringJobEntry.For<Mail.OutboxDeliveryJob>(Mail.OutboxDeliveryJob.Id, "Envoi des courriels", "* * * * *"),
         RecurringJobEntry.For<Backups.BackupJob>(Backups.BackupJob.Id, "Sauvegarde de la base, des clés et des fichiers", "15 2 * * *"),
         RecurringJobEntry.For<Retention.RetentionJob>(Retention.RetentionJob.Id, "Conservation des données personnelles (RGPD)", "45 3 * * *"),
+        RecurringJobEntry.For<Freshness.FreshnessReminderJob>(Freshness.FreshnessReminderJob.Id, "Rappels de confirmation des fiches", "30 6 * * *"),
+        RecurringJobEntry.For<Freshness.FreshnessDigestJob>(Freshness.FreshnessDigestJob.Id, "Synthèse hebdomadaire de fraîcheur pour la coordination", "0 7 * * 1"),
     ];
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)

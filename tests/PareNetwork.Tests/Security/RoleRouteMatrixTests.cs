@@ -199,6 +199,11 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.CoordinationOnly("GET", "/admin/courriels"),
         new("POST", "/admin/courriels?handler=Reessayer&id=00000000-0000-0000-0000-000000000000", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.NotFound),
         new("POST", "/admin/courriels?handler=ToutReessayer", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, Expect.RedirectTo("/admin/courriels")),
+        // Freshness: the reminder's « Tout est exact » link needs no sign-in (here without a valid token: the French refusal).
+        RouteCase.All("GET", "/confirmer-fiche", Expect.Ok),
+        RouteCase.All("GET", "/confirmer-fiche?jeton=inconnu", Expect.Ok),
+        RouteCase.All("POST", "/confirmer-fiche", Expect.Ok),
+        RouteCase.CoordinationOnly("GET", "/admin/structures?fraicheur=obsolete"),
     ];
 
     public static IEnumerable<object[]> Cases =>

@@ -798,6 +798,105 @@ namespace PareNetwork.Web.Data.Migrations
                     b.ToTable("ExportLogs");
                 });
 
+            modelBuilder.Entity("PareNetwork.Web.Freshness.FreshnessDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Week")
+                        .IsUnique();
+
+                    b.ToTable("FreshnessDigests");
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Freshness.FreshnessLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("FreshnessLinks");
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Freshness.FreshnessReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cycle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("StructureId", "Cycle", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("FreshnessReminders");
+                });
+
             modelBuilder.Entity("PareNetwork.Web.History.StructureChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1214,6 +1313,24 @@ namespace PareNetwork.Web.Data.Migrations
                         .HasForeignKey("CommuneCode");
 
                     b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Freshness.FreshnessLink", b =>
+                {
+                    b.HasOne("PareNetwork.Web.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Freshness.FreshnessReminder", b =>
+                {
+                    b.HasOne("PareNetwork.Web.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PareNetwork.Web.Membership.Invitation", b =>

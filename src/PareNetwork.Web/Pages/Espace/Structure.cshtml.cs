@@ -29,6 +29,8 @@ public class StructureModel(PareDbContext db, GeoReference geo, IChangeContext a
     [TempData]
     public string? Notice { get; set; }
 
+    public Freshness.FreshnessState Freshness => Structure.FreshnessAt(time.GetUtcNow().UtcDateTime);
+
     public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
         if (await LoadAsync(id) is { } refused)

@@ -12,7 +12,7 @@ using PareNetwork.Web.Setup;
 namespace PareNetwork.Web.Pages.Structures;
 
 [OutputCache(PolicyName = HttpCaching.CatalogPolicyName)]
-public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map, PareDbContext db, IOptions<CoordinationOptions> coordination) : PageModel
+public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions<MapOptions> map, PareDbContext db, IOptions<CoordinationOptions> coordination, TimeProvider time) : PageModel
 {
     /// <summary>The PARÉ coordination: who to go through when a confidential structure gives no phone.</summary>
     public const string CoordinationName = "Droit d'Enfance";
@@ -28,6 +28,9 @@ public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions
     /// <summary>The network's own e-mail and phone (<c>Pare:Coordination</c>), when configured.</summary>
     public CoordinationOptions? CoordinationContact =>
         string.IsNullOrWhiteSpace(coordination.Value.Email) && string.IsNullOrWhiteSpace(coordination.Value.Phone) ? null : coordination.Value;
+
+    /// <summary>Confirmed more than twelve months ago: the page warns, and hides nothing.</summary>
+    public bool IsObsolete { get; private set; }
 
     /// <summary>
     /// A confidential structure's real place, read from the database for the DGCS and the coordination only; never in
@@ -51,6 +54,7 @@ public class StructureModel(GeoReference geo, StructureCatalog catalog, IOptions
         }
 
         Structure = structure;
+        IsObsolete = structure.ConfirmedAt is { } confirmed && time.GetUtcNow().UtcDateTime >= confirmed.AddMonths(Domain.Structure.ObsoleteAfterMonths);
         Departements = [.. structure.DepartementCodes.Select(c => geo.DepartementsByCode.GetValueOrDefault(c)).OfType<DepartementInfo>()];
         var coordinationKey = GeoReference.Normalize(CoordinationName);
         Coordination = snapshot.Structures.FirstOrDefault(s => GeoReference.Normalize(s.Name) == coordinationKey);

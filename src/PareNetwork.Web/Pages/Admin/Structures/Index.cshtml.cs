@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PareNetwork.Web.Catalog;
 using PareNetwork.Web.Data;
 using PareNetwork.Web.Domain;
+using PareNetwork.Web.Freshness;
 
 namespace PareNetwork.Web.Pages.Admin.Structures;
 
@@ -32,6 +33,8 @@ public class IndexModel(PareDbContext db, TimeProvider time) : PageModel
     [FromQuery(Name = "confirmation")] public string? Confirmation { get; set; }
 
     [FromQuery(Name = "membres")] public string? Membres { get; set; }
+
+    [FromQuery(Name = "fraicheur")] public string? Fraicheur { get; set; }
 
     [FromQuery(Name = "demande")] public string? Demande { get; set; }
 
@@ -125,6 +128,18 @@ public class IndexModel(PareDbContext db, TimeProvider time) : PageModel
                 db.StructureMembers.Count(m => m.StructureId == s.Id),
                 s.AddressVisibility == AddressVisibility.Confidentielle, s.PublicAddressRequestedAt != null))
             .ToListAsync();
+        if (!string.IsNullOrEmpty(Fraicheur))
+        {
+            // In memory, like the name search: calendar months on each row's own update frequency, the rule of Structure.FreshnessOf.
+            if (FreshnessStateLabels.TryParse(Fraicheur, out var freshness))
+            {
+                rows = [.. rows.Where(r => Freshness(r) == freshness)];
+            }
+            else
+            {
+                Problems.Add($"Fraîcheur « {Fraicheur} » inconnue : filtre ignoré.");
+            }
+        }
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var words = Geo.GeoReference.Normalize(Q);
@@ -148,7 +163,7 @@ public class IndexModel(PareDbContext db, TimeProvider time) : PageModel
         var parameters = new Dictionary<string, string?>
         {
             ["statut"] = Statut, ["departement"] = Departement, ["portee"] = Portee, ["action"] = Action,
-            ["confirmation"] = Confirmation, ["membres"] = Membres, ["demande"] = Demande, ["q"] = Q,
+            ["confirmation"] = Confirmation, ["membres"] = Membres, ["fraicheur"] = Fraicheur, ["demande"] = Demande, ["q"] = Q,
         }.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary();
         if (page > 1)
         {
@@ -157,5 +172,5 @@ public class IndexModel(PareDbContext db, TimeProvider time) : PageModel
         return QueryHelpers.AddQueryString("/admin/structures", parameters);
     }
 
-    public bool IsOverdue(Row row) => row.ConfirmedAt is null || row.ConfirmedAt < Now.AddMonths(-row.UpdateFrequencyMonths);
+    public FreshnessState Freshness(Row row) => Structure.FreshnessOf(row.ConfirmedAt, row.UpdateFrequencyMonths, Now);
 }
