@@ -9,6 +9,7 @@ builder.AddMail();
 builder.AddAccounts();
 builder.AddCatalog();
 builder.AddJobs();
+builder.AddCoverage();
 builder.AddPublicForms();
 builder.AddHttpFeatures();
 
@@ -21,6 +22,7 @@ if (CreateUserCommand.IsRequested(args))
     return await CreateUserCommand.RunAsync(app.Services, args, Console.Out);
 }
 await app.WarmCatalogAsync();
+await app.InitializeCoverageAsync();
 
 app.UseForwardedHeaders();
 app.UseErrorResponses();
@@ -38,6 +40,7 @@ app.MapHealthChecks("/health");
 app.MapDepartementsApi();
 app.MapStructuresApi();
 app.MapReservedPlacesApi();
+app.MapCoverageReportsApi();
 app.MapCommunesApi();
 app.MapRazorPages();
 app.MapJobs();

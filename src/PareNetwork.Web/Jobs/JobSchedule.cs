@@ -11,6 +11,7 @@ public static class JobSchedule
     /// <summary>The recurring jobs: id, default cron, and how to start it.</summary>
     public static IReadOnlyList<RecurringJobEntry> Entries { get; } =
     [
+        RecurringJobEntry.For<Coverage.CoverageJob>(Coverage.CoverageJob.Id, Coverage.CoverageJob.Label, Coverage.CoverageJob.DefaultCron),
     ];
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)

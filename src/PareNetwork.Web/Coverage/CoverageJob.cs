@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PareNetwork.Web.Data;
+using PareNetwork.Web.Domain;
+using PareNetwork.Web.Freshness;
+using PareNetwork.Web.Geo;
+using PareNetwork.Web.Jobs;
+using PareNetwork.Web.Pages.Shared;
+
+namespace PareNetwork.Web.Coverage;
+
+/// <summary>
+/// « couverture »: computes the coverage report of every département and stores it as a snapshot, unless the figures
+/// are those of the latest snapshot (a second run right after stores nothing). Weekly, on demand from /rapports, and
+/// once at start-up when no snapshot exists.
+/// </summary>
+public sealed class CoverageJob(JobRecorder recorder, PareDbContext db, GeoReference geo, TimeProvider time, IOptions<CoverageOptions> options) : IRecurringJob
+{
+    public const string Id = "couverture";
+
+    public const string Label = "Rapport de couverture territoriale";
+
+    /// <summary>Mondays at 6:00, Paris time: the DGCS finds the week's report on Monday morning.</summary>
+    public const string DefaultCron = "0 6 * * 1";
+
+    public Task RunAsync(CancellationToken ct) => recorder.RunAsync(Id, TakeSnapshotAsync, ct);
+
+    internal async Task<string> TakeSnapshotAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var snapshot = await ComputeAsync(db, geo, now, options.Value.RadiusKm, ct);
+        var latest = await CoverageReports.LatestAsync(db, ct);
+        if (snapshot.HasSameFiguresAs(latest))
+        {
+            return $"Aucun changement depuis l'instantané du {Display.DateAndTime(latest!.ComputedAt)} : rien d'enregistré.";
+        }
+        db.CoverageSnapshots.Add(snapshot);
+        await db.SaveChangesAsync(ct);
+        var byClass = snapshot.Departements.CountBy(d => d.Class).ToDictionary();
+        string Of(CoverageClass c, string singular, string plural) => Display.Count(byClass.GetValueOrDefault(c), singular, plural, feminine: false);
+        return $"Instantané enregistré : {snapshot.Departements.Count.ToString(CultureInfo.InvariantCulture)} départements, "
+            + $"{Of(CoverageClass.NonCouvert, "non couvert", "non couverts")}, {Of(CoverageClass.Faible, "faible", "faibles")}, "
+            + $"{Of(CoverageClass.Partiel, "partiel", "partiels")}, {Of(CoverageClass.Couvert, "couvert", "couverts")} "
+            + $"({Display.Count(snapshot.PublishedStructures, "structure publiée", "structures publiées")}).";
+    }
+
+    /// <summary>The figures of now, from the published structures at their true place (confidential ones included).</summary>
+    public static async Task<CoverageSnapshot> ComputeAsync(PareDbContext db, GeoReference geo, DateTime now, double radiusKm, CancellationToken ct = default)
+    {
+        var published = await db.Structures.AsNoTracking()
+            .Where(s => s.Status == StructureStatus.Publiee)
+            .Select(s => new { Structure = s, DepartementCodes = s.Departements.Select(d => d.Code).ToList() })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var structures = published.Select(p => new CoverageStructure(
+            p.Structure.Id,
+            p.Structure.Scope,
+            p.DepartementCodes,
+            p.Structure.Actions,
+            p.Structure.Location?.Y,
+            p.Structure.Location?.X,
+            p.Structure.FreshnessAt(now) == FreshnessState.AJour)).ToList();
+        return CoverageCalculator.Compute(Areas(geo), Places(geo), structures, radiusKm, now);
+    }
+
+    public static IReadOnlyList<CoverageArea> Areas(GeoReference geo) =>
+        [.. geo.Departements.Select(d => new CoverageArea(d.Code, d.Name, d.RegionCode, d.RegionName, d.Population))];
+
+    public static IReadOnlyList<CoveragePlace> Places(GeoReference geo) =>
+        [.. geo.Communes.Where(c => c.Latitude is not null && c.Longitude is not null)
+            .Select(c => new CoveragePlace(c.DepartementCode, c.Population, c.Latitude!.Value, c.Longitude!.Value))];
+}
