@@ -75,6 +75,8 @@ public static class StructureGenerator
         builder.Configuration["ConnectionStrings:Pare"] = ConnectionString(dbPath);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddPersistence();
+        // The DbContext adds the outbox interceptor, registered by AddMail; the generator sends no mail.
+        builder.AddMail();
         await using var app = builder.Build();
 
         var clock = Stopwatch.StartNew();

@@ -145,20 +145,28 @@ public static class CoverageCalculator
         tree.Build();
         foreach (var place in places)
         {
-            if (place.Population == 0)
+            // A small box first: where access points are dense, one of its few candidates is within the radius; the
+            // whole box, with its hundreds of candidates in a city, is searched only when the small one finds none.
+            if (place.Population > 0 && (AnyWithin(tree, place, radiusKm / NearFirstRatio, radiusKm) || AnyWithin(tree, place, radiusKm, radiusKm)))
             {
-                continue;
-            }
-            foreach (var candidate in tree.Query(BoxAround(place.Latitude, place.Longitude, radiusKm)))
-            {
-                if (GreatCircle.DistanceKm(place.Latitude, place.Longitude, candidate.Latitude!.Value, candidate.Longitude!.Value) <= radiusKm)
-                {
-                    within += place.Population;
-                    break;
-                }
+                within += place.Population;
             }
         }
         return (total, within);
+    }
+
+    private const double NearFirstRatio = 6;
+
+    private static bool AnyWithin(STRtree<CoverageStructure> tree, CoveragePlace place, double boxKm, double radiusKm)
+    {
+        foreach (var candidate in tree.Query(BoxAround(place.Latitude, place.Longitude, boxKm)))
+        {
+            if (GreatCircle.DistanceKm(place.Latitude, place.Longitude, candidate.Latitude!.Value, candidate.Longitude!.Value) <= radiusKm)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>A lon/lat box holding every point within the radius (a little more: it is only a pre-filter).</summary>

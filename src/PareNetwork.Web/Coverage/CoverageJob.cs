@@ -48,20 +48,37 @@ public sealed class CoverageJob(JobRecorder recorder, PareDbContext db, GeoRefer
     /// <summary>The figures of now, from the published structures at their true place (confidential ones included).</summary>
     public static async Task<CoverageSnapshot> ComputeAsync(PareDbContext db, GeoReference geo, DateTime now, double radiusKm, CancellationToken ct = default)
     {
+        // A projection, not the entities: descriptions, contacts and history are not needed, and reading 10,000 whole
+        // records would take most of the job's time.
         var published = await db.Structures.AsNoTracking()
             .Where(s => s.Status == StructureStatus.Publiee)
-            .Select(s => new { Structure = s, DepartementCodes = s.Departements.Select(d => d.Code).ToList() })
+            .Select(s => new
+            {
+                s.Id,
+                s.Scope,
+                DepartementCodes = s.Departements.Select(d => d.Code).ToList(),
+                s.Actions,
+                s.Location,
+                s.ConfirmedAt,
+                s.UpdateFrequencyMonths,
+            })
             .AsSplitQuery()
             .ToListAsync(ct);
         var structures = published.Select(p => new CoverageStructure(
-            p.Structure.Id,
-            p.Structure.Scope,
-            p.DepartementCodes,
-            p.Structure.Actions,
-            p.Structure.Location?.Y,
-            p.Structure.Location?.X,
-            p.Structure.FreshnessAt(now) == FreshnessState.AJour)).ToList();
+            p.Id, p.Scope, p.DepartementCodes, p.Actions, p.Location?.Y, p.Location?.X,
+            FreshnessOf(p.ConfirmedAt, p.UpdateFrequencyMonths, now) == FreshnessState.AJour)).ToList();
         return CoverageCalculator.Compute(Areas(geo), Places(geo), structures, radiusKm, now);
+    }
+
+    /// <summary>The entity's own rule (<see cref="Structure.FreshnessAt"/>), applied to the two values it reads.</summary>
+    private static FreshnessState FreshnessOf(DateTime? confirmedAt, int updateFrequencyMonths, DateTime now)
+    {
+        var probe = new Structure { Name = "", UpdateFrequencyMonths = updateFrequencyMonths };
+        if (confirmedAt is { } at)
+        {
+            probe.Confirm(at);
+        }
+        return probe.FreshnessAt(now);
     }
 
     public static IReadOnlyList<CoverageArea> Areas(GeoReference geo) =>

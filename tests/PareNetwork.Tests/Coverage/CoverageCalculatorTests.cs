@@ -245,4 +245,21 @@ public sealed class CoverageCalculatorTests
 
         Assert.All(CoverageReports.Compare(after, null).Values, c => Assert.Null(c.ScoreDelta));
     }
+
+    [Fact]
+    public void The_share_within_the_radius_matches_a_brute_force_scan()
+    {
+        var random = new Random(7);
+        var places = Enumerable.Range(0, 2_000)
+            .Select(_ => new CoveragePlace("A1", random.Next(0, 5_000), 44 + random.NextDouble() * 2, 2 + random.NextDouble() * 3)).ToList();
+        var points = Enumerable.Range(0, 40)
+            .Select(_ => Structure(Scope.Locale, ["A1"], [StructureAction.Soins], (44 + random.NextDouble() * 2, 2 + random.NextDouble() * 3))).ToList();
+
+        var (total, within) = CoverageCalculator.PopulationWithin(places, points, 30);
+
+        Assert.Equal(places.Sum(p => (long)p.Population), total);
+        var expected = places.Where(p => points.Any(s => GreatCircle.DistanceKm(p.Latitude, p.Longitude, s.Latitude!.Value, s.Longitude!.Value) <= 30)).Sum(p => (long)p.Population);
+        Assert.Equal(expected, within);
+        Assert.InRange(within, 1, total - 1);
+    }
 }
