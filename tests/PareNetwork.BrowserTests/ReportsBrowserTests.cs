@@ -75,14 +75,14 @@ public sealed class ReportsBrowserTests(PareAppFixture app, ITestOutputHelper ou
         var classes = await Page.Locator("#carte-couverture path.leaflet-interactive").EvaluateAllAsync<string[]>("paths => [...new Set(paths.map(p => p.getAttribute('fill')))]");
         Assert.Contains("#7a1013", classes);
 
-        await Page.Locator("#tableau-couverture thead").GetByRole(AriaRole.Link, new() { Name = "Population" }).ClickAsync();
+        await Page.Locator("#tableau-couverture thead").GetByRole(AriaRole.Link, new() { Name = "Population", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#tableau-couverture tbody tr").First.Locator("th")).ToHaveTextAsync("Nord");
         await Expect(Page.Locator("#tableau-couverture th[data-tri=population]")).ToHaveAttributeAsync("aria-sort", "descending");
         Assert.EndsWith("/rapports?tri=population&ordre=desc", Page.Url, StringComparison.Ordinal);
 
-        await Page.Locator("#tableau-couverture thead").GetByRole(AriaRole.Link, new() { Name = "Population" }).ClickAsync();
+        await Page.Locator("#tableau-couverture thead").GetByRole(AriaRole.Link, new() { Name = "Population", Exact = true }).ClickAsync();
         await Expect(Page.Locator("#tableau-couverture th[data-tri=population]")).ToHaveAttributeAsync("aria-sort", "ascending");
-        await Expect(Page.Locator("#tableau-couverture tbody tr").First.Locator("th")).ToHaveTextAsync("Mayotte");
+        await Expect(Page.Locator("#tableau-couverture tbody tr").First.Locator("th")).ToHaveTextAsync("Lozère");
     }
 
     [Fact]
