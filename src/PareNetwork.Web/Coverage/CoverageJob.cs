@@ -24,13 +24,16 @@ public sealed class CoverageJob(JobRecorder recorder, PareDbContext db, GeoRefer
     /// <summary>Mondays at 6:00, Paris time: the DGCS finds the week's report on Monday morning.</summary>
     public const string DefaultCron = "0 6 * * 1";
 
-    public Task RunAsync(CancellationToken ct) => recorder.RunAsync(Id, TakeSnapshotAsync, ct);
+    public Task RunAsync(CancellationToken ct) => recorder.RunAsync(Id, c => TakeSnapshotAsync(firstOne: false, c), ct);
 
-    internal async Task<string> TakeSnapshotAsync(CancellationToken ct)
+    /// <summary>The first snapshot of an install, at start-up: there is no latest one to compare with, so none is read.</summary>
+    public Task RunFirstAsync(CancellationToken ct) => recorder.RunAsync(Id, c => TakeSnapshotAsync(firstOne: true, c), ct);
+
+    private async Task<string> TakeSnapshotAsync(bool firstOne, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var snapshot = await ComputeAsync(db, geo, now, options.Value.RadiusKm, ct);
-        var latest = await CoverageReports.LatestAsync(db, ct);
+        var latest = firstOne ? null : await CoverageReports.LatestAsync(db, ct);
         if (snapshot.HasSameFiguresAs(latest))
         {
             return $"Aucun changement depuis l'instantané du {Display.DateAndTime(latest!.ComputedAt)} : rien d'enregistré.";

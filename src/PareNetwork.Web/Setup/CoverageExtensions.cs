@@ -18,7 +18,7 @@ public static class CoverageExtensions
 
     /// <summary>
     /// A fresh install computes its first coverage report before taking requests, so that /rapports is never empty.
-    /// With the few seeded structures it takes a few tens of milliseconds; an install that has a snapshot skips it.
+    /// Only a fresh install pays for it (a few hundred milliseconds, mostly EF Core's first queries and first save); later starts read whether a snapshot exists, nothing more.
     /// </summary>
     public static async Task InitializeCoverageAsync(this WebApplication app)
     {
@@ -26,7 +26,7 @@ public static class CoverageExtensions
         var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
         if (!await db.CoverageSnapshots.AnyAsync())
         {
-            await scope.ServiceProvider.GetRequiredService<CoverageJob>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CoverageJob>().RunFirstAsync(CancellationToken.None);
         }
     }
 }
