@@ -13,6 +13,7 @@ internal static class BenchProgram
           bdn [BenchmarkDotNet arguments]                   payload sizes, then the BenchmarkDotNet run over $PARE_BENCH_DB
           csv [BenchmarkDotNet arguments]                   the CSV import/export benchmarks only (10,000 rows in memory, no database)
           freshness [BenchmarkDotNet arguments]             the daily freshness job over a copy of $PARE_BENCH_DB (first run, second run, plan alone)
+          coverage [BenchmarkDotNet arguments]              the coverage report benchmarks only, over $PARE_BENCH_DB
           import [--count 10000]                            preview and apply of an import over a fresh database, timed once (rows/s, memory)
           map --url <app root> [--runs 3] [--chromium /usr/bin/chromium]
                                                             open the map page of a running app in headless Chromium: clusters, long tasks
@@ -38,6 +39,8 @@ internal static class BenchProgram
                 return await ImportApplyRun.RunAsync(
                     args is [_, "--count", var n] && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) ? rows : BenchEnvironment.DefaultCount,
                     Console.Out);
+            case "coverage":
+                return Failed(BenchmarkSwitcher.FromTypes([typeof(CoverageBenchmarks)]).Run(args[1..] is { Length: > 0 } coverageArgs ? coverageArgs : ["--filter", "*"])) ? 1 : 0;
             case "csv":
                 return Failed(BenchmarkSwitcher.FromTypes([typeof(CsvBenchmarks)]).Run(args[1..] is { Length: > 0 } csvArgs ? csvArgs : ["--filter", "*"])) ? 1 : 0;
             case "freshness":

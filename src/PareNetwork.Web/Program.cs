@@ -11,6 +11,7 @@ builder.AddCatalog();
 builder.AddJobs();
 builder.AddBackups();
 builder.AddRetention();
+builder.AddCoverage();
 builder.AddPublicForms();
 builder.AddFreshness();
 builder.AddHttpFeatures();
@@ -24,6 +25,7 @@ if (CreateUserCommand.IsRequested(args))
     return await CreateUserCommand.RunAsync(app.Services, args, Console.Out);
 }
 await app.WarmCatalogAsync();
+await app.InitializeCoverageAsync();
 
 app.UseForwardedHeaders();
 app.UseErrorResponses();
@@ -41,6 +43,7 @@ app.MapHealthChecks("/health");
 app.MapDepartementsApi();
 app.MapStructuresApi();
 app.MapReservedPlacesApi();
+app.MapCoverageReportsApi();
 app.MapCommunesApi();
 app.MapRazorPages();
 app.MapJobs();

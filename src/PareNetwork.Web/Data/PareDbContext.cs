@@ -50,6 +50,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<Freshness.FreshnessDigest> FreshnessDigests => Set<Freshness.FreshnessDigest>();
 
+    public DbSet<Coverage.CoverageSnapshot> CoverageSnapshots => Set<Coverage.CoverageSnapshot>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -16,6 +16,7 @@ public static class JobSchedule
         RecurringJobEntry.For<Retention.RetentionJob>(Retention.RetentionJob.Id, "Conservation des données personnelles (RGPD)", "45 3 * * *"),
         RecurringJobEntry.For<Freshness.FreshnessReminderJob>(Freshness.FreshnessReminderJob.Id, "Rappels de confirmation des fiches", "30 6 * * *"),
         RecurringJobEntry.For<Freshness.FreshnessDigestJob>(Freshness.FreshnessDigestJob.Id, "Synthèse hebdomadaire de fraîcheur pour la coordination", "0 7 * * 1"),
+        RecurringJobEntry.For<Coverage.CoverageJob>(Coverage.CoverageJob.Id, Coverage.CoverageJob.Label, Coverage.CoverageJob.DefaultCron),
     ];
 
     public static void Register(IRecurringJobManager manager, JobsOptions options)

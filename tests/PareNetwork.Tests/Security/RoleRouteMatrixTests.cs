@@ -204,6 +204,18 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.All("GET", "/confirmer-fiche?jeton=inconnu", Expect.Ok),
         RouteCase.All("POST", "/confirmer-fiche", Expect.Ok),
         RouteCase.CoordinationOnly("GET", "/admin/structures?fraicheur=obsolete"),
+        // Coverage reports: the DGCS and the coordination.
+        new("GET", "/rapports", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("GET", "/rapports?tri=nom&ordre=asc", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("POST", "/rapports?handler=Calculer", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.RedirectTo("/rapports"), Expect.RedirectTo("/rapports")),
+        new("GET", "/rapports/departements/68", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("GET", "/rapports/departements/2A", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("GET", "/rapports/departements/00", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.NotFound, Expect.NotFound),
+        new("GET", "/rapports/methode", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("GET", "/rapports/impression", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("GET", "/api/rapports/couverture/latest.csv", new(HttpStatusCode.Unauthorized), Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("GET", "/api/rapports/couverture/latest.geojson", new(HttpStatusCode.Unauthorized), Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
+        new("POST", "/api/rapports/couverture/latest.csv", new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed)),
     ];
 
     public static IEnumerable<object[]> Cases =>

@@ -531,6 +531,154 @@ namespace PareNetwork.Web.Data.Migrations
                     b.ToTable("Contributions");
                 });
 
+            modelBuilder.Entity("PareNetwork.Web.Coverage.CoverageSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MethodVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublishedStructures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RadiusKm")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("CoverageSnapshots");
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Coverage.DepartementCoverage", b =>
+                {
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByAction")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommunesPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LocalPer100000")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("LocalStructures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalWithoutPoint")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MissingActions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NationalStructures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PopulationWithinRadius")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionalStructures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ShareUpToDate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ShareWithinRadius")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SnapshotId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("CoverageDepartements", (string)null);
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Coverage.RegionCoverage", b =>
+                {
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommunesPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartementCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalStructures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PopulationWithinRadius")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ShareUpToDate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ShareWithinRadius")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SnapshotId", "Code");
+
+                    b.ToTable("CoverageRegions", (string)null);
+                });
+
             modelBuilder.Entity("PareNetwork.Web.Data.Seeding.SeedKey", b =>
                 {
                     b.Property<string>("Key")
@@ -1286,6 +1434,24 @@ namespace PareNetwork.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("PareNetwork.Web.Coverage.DepartementCoverage", b =>
+                {
+                    b.HasOne("PareNetwork.Web.Coverage.CoverageSnapshot", null)
+                        .WithMany("Departements")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Coverage.RegionCoverage", b =>
+                {
+                    b.HasOne("PareNetwork.Web.Coverage.CoverageSnapshot", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PareNetwork.Web.Domain.Commune", b =>
                 {
                     b.HasOne("PareNetwork.Web.Domain.Departement", null)
@@ -1385,6 +1551,13 @@ namespace PareNetwork.Web.Data.Migrations
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PareNetwork.Web.Coverage.CoverageSnapshot", b =>
+                {
+                    b.Navigation("Departements");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("PareNetwork.Web.Domain.Region", b =>

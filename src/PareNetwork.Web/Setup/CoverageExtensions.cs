@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using PareNetwork.Web.Coverage;
+using PareNetwork.Web.Data;
+
+namespace PareNetwork.Web.Setup;
+
+public static class CoverageExtensions
+{
+    public static WebApplicationBuilder AddCoverage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CoverageOptions>()
+            .Bind(builder.Configuration.GetSection(CoverageOptions.Section))
+            .Validate(o => o.RadiusKm is > 0 and <= 500, "Pare:Coverage:RadiusKm doit être un nombre de kilomètres entre 0 et 500.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<CoverageJob>();
+        return builder;
+    }
+
+    /// <summary>
+    /// A fresh install computes its first coverage report before taking requests, so that /rapports is never empty.
+    /// Only a fresh install pays for it (a few hundred milliseconds, mostly EF Core's first queries and first save); later starts read whether a snapshot exists, nothing more.
+    /// </summary>
+    public static async Task InitializeCoverageAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
+        if (!await db.CoverageSnapshots.AnyAsync())
+        {
+            await scope.ServiceProvider.GetRequiredService<CoverageJob>().RunFirstAsync(CancellationToken.None);
+        }
+    }
+}

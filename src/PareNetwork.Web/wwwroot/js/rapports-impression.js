@@ -1,0 +1,2 @@
+// /rapports/impression: the « Imprimer » button (the print stylesheet does the rest).
+document.getElementById('imprimer')?.addEventListener('click', () => window.print());
