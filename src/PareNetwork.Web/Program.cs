@@ -10,6 +10,7 @@ builder.AddAccounts();
 builder.AddCatalog();
 builder.AddJobs();
 builder.AddPublicForms();
+builder.AddNewsletter();
 builder.AddHttpFeatures();
 
 var app = builder.Build();
@@ -41,6 +42,7 @@ app.MapReservedPlacesApi();
 app.MapCommunesApi();
 app.MapRazorPages();
 app.MapJobs();
+app.MapNewsletter();
 
 await app.RunAsync();
 return 0;

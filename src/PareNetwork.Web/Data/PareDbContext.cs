@@ -40,6 +40,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<Contributions.Contribution> Contributions => Set<Contributions.Contribution>();
 
+    public DbSet<Newsletter.NewsletterSubscriber> NewsletterSubscribers => Set<Newsletter.NewsletterSubscriber>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

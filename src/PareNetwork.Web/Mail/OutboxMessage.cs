@@ -37,4 +37,7 @@ public class OutboxMessage
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
     }
+
+    /// <summary>Extra header lines, « Name: value » one per line (List-Unsubscribe…); null for most messages.</summary>
+    public string? Headers { get; init; }
 }
