@@ -187,6 +187,19 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.CoordinationOnly("GET", "/admin/export/csv"),
         new("GET", "/admin/export/csv?confidentiel=true", Expect.SignIn, Expect.Forbidden, Expect.Forbidden, Expect.Forbidden, new(HttpStatusCode.BadRequest)),
         RouteCase.CoordinationOnly("POST", "/admin/export/csv"),
+
+        // Newsletter: the public form and its links for everyone; the counts and the export for the coordination.
+        RouteCase.All("GET", "/newsletter", Expect.Ok),
+        RouteCase.All("POST", "/newsletter", Expect.Ok),
+        RouteCase.All("GET", "/newsletter?envoye=true", Expect.Ok),
+        RouteCase.All("GET", "/newsletter/confirmer?jeton=inconnu", Expect.Ok),
+        RouteCase.All("POST", "/newsletter/confirmer?jeton=inconnu", Expect.Ok),
+        RouteCase.All("GET", "/newsletter/desabonnement?jeton=inconnu", Expect.Ok),
+        RouteCase.All("POST", "/newsletter/desabonnement?jeton=inconnu", Expect.Ok),
+        RouteCase.All("GET", "/newsletter/desabonnement/un-clic?jeton=inconnu", Expect.RedirectTo("/newsletter/desabonnement")),
+        RouteCase.All("POST", "/newsletter/desabonnement/un-clic?jeton=inconnu", new(HttpStatusCode.BadRequest)),
+        RouteCase.CoordinationOnly("GET", "/admin/newsletter"),
+        RouteCase.CoordinationOnly("POST", "/admin/newsletter/csv"),
     ];
 
     public static IEnumerable<object[]> Cases =>
