@@ -67,7 +67,9 @@ public sealed class NewsletterSecret
     {
         if (File.Exists(path))
         {
-            return File.ReadAllText(path).Trim();
+            var kept = File.ReadAllText(path).Trim();
+            return kept.Length >= MinimumLength ? kept
+                : throw new InvalidOperationException($"{path} does not hold a secret of {MinimumLength} characters: restore it from a backup, or delete it to generate a new one (older IP hashes and unsubscribe links then no longer match).");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
