@@ -14,6 +14,7 @@ builder.AddRetention();
 builder.AddCoverage();
 builder.AddPublicForms();
 builder.AddFreshness();
+builder.AddNewsletter();
 builder.AddHttpFeatures();
 
 var app = builder.Build();
@@ -47,6 +48,7 @@ app.MapCoverageReportsApi();
 app.MapCommunesApi();
 app.MapRazorPages();
 app.MapJobs();
+app.MapNewsletter();
 
 await app.RunAsync();
 return 0;

@@ -52,6 +52,8 @@ public class PareDbContext(DbContextOptions<PareDbContext> options, TimeProvider
 
     public DbSet<Coverage.CoverageSnapshot> CoverageSnapshots => Set<Coverage.CoverageSnapshot>();
 
+    public DbSet<Newsletter.NewsletterSubscriber> NewsletterSubscribers => Set<Newsletter.NewsletterSubscriber>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

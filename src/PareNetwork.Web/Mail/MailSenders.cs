@@ -19,6 +19,11 @@ internal static class Mime
         mime.From.Add(MailboxAddress.Parse(options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Body = new TextPart("plain") { Text = message.TextBody };
+        foreach (var line in (message.Headers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            mime.Headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
+        }
         return mime;
     }
 }

@@ -111,4 +111,7 @@ public class OutboxMessage
         NextAttemptAt = now;
         return true;
     }
+
+    /// <summary>Extra header lines, « Name: value » one per line (List-Unsubscribe…); null for most messages.</summary>
+    public string? Headers { get; init; }
 }

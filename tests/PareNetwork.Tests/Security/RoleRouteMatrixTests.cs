@@ -216,6 +216,18 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         new("GET", "/api/rapports/couverture/latest.csv", new(HttpStatusCode.Unauthorized), Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
         new("GET", "/api/rapports/couverture/latest.geojson", new(HttpStatusCode.Unauthorized), Expect.Forbidden, Expect.Forbidden, Expect.Ok, Expect.Ok),
         new("POST", "/api/rapports/couverture/latest.csv", new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed), new(HttpStatusCode.MethodNotAllowed)),
+        // Newsletter: the public form and its links for everyone; the counts and the export for the coordination.
+        RouteCase.All("GET", "/newsletter", Expect.Ok),
+        RouteCase.All("POST", "/newsletter", Expect.Ok),
+        RouteCase.All("GET", "/newsletter?envoye=true", Expect.Ok),
+        RouteCase.All("GET", "/newsletter/confirmer?jeton=inconnu", Expect.Ok),
+        RouteCase.All("POST", "/newsletter/confirmer?jeton=inconnu", Expect.Ok),
+        RouteCase.All("GET", "/newsletter/desabonnement?jeton=inconnu", Expect.Ok),
+        RouteCase.All("POST", "/newsletter/desabonnement?jeton=inconnu", Expect.Ok),
+        RouteCase.All("GET", "/newsletter/desabonnement/un-clic?jeton=inconnu", Expect.RedirectTo("/newsletter/desabonnement")),
+        RouteCase.All("POST", "/newsletter/desabonnement/un-clic?jeton=inconnu", new(HttpStatusCode.BadRequest)),
+        RouteCase.CoordinationOnly("GET", "/admin/newsletter"),
+        RouteCase.CoordinationOnly("POST", "/admin/newsletter/csv"),
     ];
 
     public static IEnumerable<object[]> Cases =>
