@@ -31,6 +31,8 @@ public class MembershipApplication
     public const string ConsentWording =
         "J'accepte que la coordination du réseau PARÉ (Droit d'Enfance) conserve ces informations pour examiner la demande et, si elle est acceptée, pour animer le réseau.";
 
+    public const string Anonymised = "[anonymisé]";
+
     public int Id { get; private set; }
 
     public required string ApplicantName { get; set; }
@@ -101,6 +103,28 @@ public class MembershipApplication
         }
         RefusalReason = reason;
         return true;
+    }
+
+    public DateTime? AnonymisedAt { get; private set; }
+
+    /// <summary>
+    /// Removes who applied and what they wrote; the structure, the dates and the decision stay for the audit. An
+    /// application still open is closed first (refused by the retention), so that nothing waits on an anonymous one.
+    /// </summary>
+    public void Anonymise(DateTime at)
+    {
+        if (IsOpen)
+        {
+            Refuse(at, "rétention", Anonymised);
+        }
+        ApplicantName = Anonymised;
+        ApplicantRole = Anonymised;
+        ApplicantEmail = Anonymised;
+        ApplicantPhone = null;
+        Expectations = null;
+        Question = Question is null ? null : Anonymised;
+        RefusalReason = RefusalReason is null ? null : Anonymised;
+        AnonymisedAt = at;
     }
 
     private bool Decide(ApplicationStatus status, DateTime at, string by)

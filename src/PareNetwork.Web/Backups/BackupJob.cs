@@ -72,6 +72,13 @@ public sealed partial class BackupJob(JobRecorder recorder, PareDbContext db, Ba
 
             var (keys, _) = CopyFolder(sources.KeysFolder, Path.Combine(temporary, BackupSources.KeysFolderName));
             parts.Add(Display.Count(keys, "clé", "clés"));
+            // The newsletter's secret: without it the restored app cannot check the unsubscribe links already sent.
+            var secret = Path.Combine(sources.DataFolder, Newsletter.NewsletterSecret.FileName);
+            if (File.Exists(secret))
+            {
+                File.Copy(secret, Path.Combine(temporary, Newsletter.NewsletterSecret.FileName));
+                parts.Add("secret de la lettre d'information");
+            }
             if (Directory.Exists(sources.UploadsFolder))
             {
                 var (files, bytes) = CopyFolder(sources.UploadsFolder, Path.Combine(temporary, BackupSources.UploadsFolderName));

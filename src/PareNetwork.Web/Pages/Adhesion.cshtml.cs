@@ -138,7 +138,9 @@ public class AdhesionModel(PareDbContext db, StructureCatalog catalog, GeoRefere
         }
         else
         {
-            var structure = new Structure { Name = Form.Name, Status = StructureStatus.EnAttente, Source = "adhésion" };
+            // Confidential until the coordination approves otherwise: a shelter that forgets the box is not published
+            // with its address; an unticked box becomes a request to publish it.
+            var structure = new Structure { Name = Form.Name, Status = StructureStatus.EnAttente, Source = "adhésion", AddressVisibility = AddressVisibility.Confidentielle };
             using (author.Use(ChangeChannel.Web, userId, "formulaire d'adhésion"))
             {
                 var errors = await Form.ApplyToAsync(structure, db, geo, now, "formulaire d'adhésion");

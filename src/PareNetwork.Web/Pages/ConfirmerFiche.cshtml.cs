@@ -90,7 +90,16 @@ public class ConfirmerFicheModel(PareDbContext db, ChangeAuthor author, TimeProv
         using (author.Use(ChangeChannel.Campagne, _link.UserId, label))
         {
             Structure.Confirm(now, label);
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The record was saved by someone else since this page was read: the link stays unused (rolled back).
+                ModelState.AddModelError(string.Empty, "La fiche vient d'être modifiée par quelqu'un d'autre : rechargez la page, puis confirmez à nouveau.");
+                return Page();
+            }
         }
         await transaction.CommitAsync();
         JustConfirmed = true;

@@ -31,6 +31,18 @@ public sealed class DeactivatedAccountRule(IOptions<RetentionOptions> options) :
             await db.StructureMembers.Where(m => m.UserId == account.Id).ExecuteDeleteAsync(ct);
             await db.LinkRequests.Where(r => r.UserId == account.Id).ExecuteDeleteAsync(ct);
             await db.Invitations.Where(i => i.AcceptedByUserId == account.Id).ExecuteDeleteAsync(ct);
+            await db.FreshnessLinks.Where(l => l.UserId == account.Id).ExecuteDeleteAsync(ct);
+            var applications = (await db.MembershipApplications.Select(a => new { a.Id, a.UserId, a.ApplicantEmail }).ToListAsync(ct))
+                .Where(a => a.UserId == account.Id || string.Equals(a.ApplicantEmail, account.Email, StringComparison.OrdinalIgnoreCase))
+                .Select(a => a.Id).ToList();
+            await db.MembershipApplications.Where(a => applications.Contains(a.Id))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.UserId, (string?)null)
+                    .SetProperty(a => a.ApplicantName, Adhesions.MembershipApplication.Anonymised)
+                    .SetProperty(a => a.ApplicantRole, Adhesions.MembershipApplication.Anonymised)
+                    .SetProperty(a => a.ApplicantEmail, Adhesions.MembershipApplication.Anonymised)
+                    .SetProperty(a => a.ApplicantPhone, (string?)null)
+                    .SetProperty(a => a.Expectations, (string?)null), ct);
             await db.UserRoles.Where(r => r.UserId == account.Id).ExecuteDeleteAsync(ct);
             await db.UserClaims.Where(c => c.UserId == account.Id).ExecuteDeleteAsync(ct);
             await db.UserLogins.Where(l => l.UserId == account.Id).ExecuteDeleteAsync(ct);

@@ -26,7 +26,16 @@ public static class CoverageExtensions
         var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
         if (!await db.CoverageSnapshots.AnyAsync())
         {
-            await scope.ServiceProvider.GetRequiredService<CoverageJob>().RunFirstAsync(CancellationToken.None);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<CoverageJob>().RunFirstAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The public site and its emergency numbers start anyway; the weekly job (or « Calculer ») tries again.
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PareNetwork.Coverage")
+                    .LogError("The first coverage report could not be computed at start-up ({Error}).", ex.GetType().Name);
+            }
         }
     }
 }

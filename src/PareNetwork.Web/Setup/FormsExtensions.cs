@@ -11,6 +11,7 @@ public static class FormsExtensions
         builder.Services.Configure<PublicFormsOptions>(builder.Configuration.GetSection(PublicFormsOptions.Section));
         builder.Services.AddRateLimiter(limiter => PublicForms.AddPolicy(limiter, options));
         builder.Services.AddScoped<Retention.IRetentionRule, ContactRequests.ContactRequestRetention>();
+        builder.Services.AddScoped<Retention.IRetentionRule, Adhesions.MembershipApplicationRetention>();
         return builder;
     }
 }

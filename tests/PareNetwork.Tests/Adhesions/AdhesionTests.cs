@@ -85,6 +85,8 @@ public sealed class AdhesionTests(AdminApp app) : IClassFixture<AdminApp>
             (application.Status, application.NewStructure, application.CharterAccepted, application.ConsentAccepted, application.LinkRequestId));
         var pending = await app.StructureAsync(application.StructureId);
         Assert.Equal((StructureStatus.EnAttente, "Collectif Vigilance Thur", "68224", "adhésion"), (pending.Status, pending.Name, pending.CommuneCode, pending.Source));
+        Assert.True(pending.IsConfidential);
+        Assert.NotNull(pending.PublicAddressRequestedAt);
         Assert.DoesNotContain("Collectif Vigilance Thur", await visitor.Client.GetStringAsync(new Uri("/api/structures", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Equal(["Demande d'adhésion reçue – Réseau PARÉ"], (await MailsToAsync(email)).Select(m => m.Subject ?? "").ToArray());
         Assert.Contains(await MailsToAsync(app.Coordination.Email!), m => m.Subject == "Une demande d'adhésion attend – Réseau PARÉ");
@@ -104,7 +106,7 @@ public sealed class AdhesionTests(AdminApp app) : IClassFixture<AdminApp>
     }
 
     [Fact]
-    public async Task A_signed_in_applicant_for_an_existing_structure_makes_a_link_request_accepted_with_the_application()
+    public async Task Accepting_an_application_for_an_existing_structure_hands_its_management_to_no_one()
     {
         var structureId = await app.WithDbAsync(db => db.Structures.Where(s => s.Status == StructureStatus.Publiee).OrderBy(s => s.Id).Select(s => s.Id).Skip(3).FirstAsync());
         using var person = await Browsing.AsAsync(app.Factory, Roles.Membre);
@@ -119,11 +121,22 @@ public sealed class AdhesionTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal((structureId, person.UserId, LinkRequestStatus.EnAttente, "Directrice"), (request.StructureId, (string?)request.UserId, request.Status, request.RoleInStructure));
 
         using var accepted = await DecideAsync("Accepter", application.Id);
-        Assert.True(await app.WithDbAsync(db => db.StructureMembers.AnyAsync(m => m.StructureId == structureId && m.UserId == person.UserId)));
-        Assert.Equal(LinkRequestStatus.Acceptee, (await app.WithDbAsync(db => db.LinkRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id))).Status);
+        Assert.Equal(ApplicationStatus.Acceptee, (await ApplicationOfAsync(person.Email!)).Status);
+        Assert.False(await app.WithDbAsync(db => db.StructureMembers.AnyAsync(m => m.StructureId == structureId && m.UserId == person.UserId)));
+        Assert.Equal(LinkRequestStatus.EnAttente, (await app.WithDbAsync(db => db.LinkRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id))).Status);
         Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Email == person.Email)));
         var welcome = Assert.Single(await MailsToAsync(person.Email!), m => m.Subject == "Bienvenue dans le réseau PARÉ");
-        Assert.Contains("https://localhost/espace", welcome.TextBody, StringComparison.Ordinal);
+        Assert.Contains("examinée à part", welcome.TextBody, StringComparison.Ordinal);
+
+        var anonymousEmail = NewEmail();
+        using var visitor = Browsing.Anonymous(app.Factory);
+        var anonymous = Person(anonymousEmail, "existante");
+        anonymous.Add(new("Input.ExistingStructureId", structureId.ToString(CultureInfo.InvariantCulture)));
+        using var anonymousPost = await visitor.PostFormAsync("/adhesion", anonymous);
+        using var anonymousAccepted = await DecideAsync("Accepter", (await ApplicationOfAsync(anonymousEmail)).Id);
+        Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Email == anonymousEmail)));
+        Assert.Contains($"https://localhost/structures/{structureId}/representer",
+            Assert.Single(await MailsToAsync(anonymousEmail), m => m.Subject == "Bienvenue dans le réseau PARÉ").TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,5 +201,28 @@ public sealed class AdhesionTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Structures.AnyAsync(s => s.Name == "Robot Structure")));
         Assert.False(await app.WithDbAsync(db => db.MembershipApplications.AnyAsync(a => a.ApplicantEmail == email)));
+    }
+
+    [Fact]
+    public async Task Applications_are_anonymised_twelve_months_after_their_decision_or_their_last_step()
+    {
+        var email = NewEmail();
+        using var visitor = Browsing.Anonymous(app.Factory);
+        using var posted = await visitor.PostFormAsync("/adhesion", NewStructure(email, "Association Retenue"));
+        var application = await ApplicationOfAsync(email);
+        var rule = new MembershipApplicationRetention(app.Factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.PareDbContext>();
+        Assert.Contains(scope.ServiceProvider.GetServices<Web.Retention.IRetentionRule>(), r => r is MembershipApplicationRetention);
+
+        Assert.Equal(0, await rule.ApplyAsync(db, application.CreatedAt.AddMonths(12).AddMinutes(-1), default));
+        Assert.Equal(email, (await db.MembershipApplications.AsNoTracking().SingleAsync(a => a.Id == application.Id)).ApplicantEmail);
+
+        var later = application.CreatedAt.AddMonths(12).AddMinutes(1);
+        Assert.True(await rule.ApplyAsync(db, later, default) >= 1);
+        var anonymised = await db.MembershipApplications.AsNoTracking().SingleAsync(a => a.Id == application.Id);
+        Assert.Equal((MembershipApplication.Anonymised, MembershipApplication.Anonymised, (string?)null, (string?)null, ApplicationStatus.Refusee, (DateTime?)later),
+            (anonymised.ApplicantName, anonymised.ApplicantEmail, anonymised.ApplicantPhone, anonymised.Expectations, anonymised.Status, anonymised.AnonymisedAt));
+        Assert.Equal(0, await rule.ApplyAsync(db, later.AddDays(1), default));
     }
 }

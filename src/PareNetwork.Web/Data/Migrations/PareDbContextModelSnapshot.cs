@@ -229,6 +229,9 @@ namespace PareNetwork.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantEmail")
                         .IsRequired()
                         .HasMaxLength(254)

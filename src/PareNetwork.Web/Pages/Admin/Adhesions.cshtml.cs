@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,15 +13,15 @@ using PareNetwork.Web.Membership;
 namespace PareNetwork.Web.Pages.Admin;
 
 /// <summary>
-/// The coordination reviews the applications to join the network: accept (a new structure is published; the person
-/// becomes its manager through the link request they made signed in, or an invitation), ask for more information, or
-/// refuse with a reason. Each step e-mails the applicant.
+/// The coordination reviews the applications to join the network: accept (a new structure is published and the person
+/// invited to manage it; for an existing one, managing it stays a link request reviewed on its own), ask for more
+/// information, or refuse with a reason. Each step e-mails the applicant.
 /// </summary>
-public class AdhesionsModel(PareDbContext db, UserManager<PareUser> users, IChangeContext author, TimeProvider time, IConfiguration configuration) : PageModel
+public class AdhesionsModel(PareDbContext db, IChangeContext author, TimeProvider time, IConfiguration configuration) : PageModel
 {
     public const int DecidedShown = 50;
 
-    public sealed record Row(MembershipApplication Application, string StructureName, StructureStatus StructureStatus);
+    public sealed record Row(MembershipApplication Application, string StructureName, StructureStatus StructureStatus, bool Confidential, bool PublicAddressRequested);
 
     public sealed class MessageModel
     {
@@ -66,21 +65,23 @@ public class AdhesionsModel(PareDbContext db, UserManager<PareUser> users, IChan
             structure.MoveTo(StructureStatus.Publiee);
         }
         var baseUrl = AccountMails.BaseUrl(Request, configuration);
-        var linked = false;
-        if (application.LinkRequestId is { } requestId && await db.LinkRequests.FindAsync(requestId) is { } request
-            && request.Accept(now, author.AuthorLabel) is { } member && await users.FindByIdAsync(request.UserId) is { } user)
+        if (application.NewStructure)
         {
-            await MemberLinks.AddAsync(db, users, user, member);
-            AdhesionMails.Accepted(db, time, application.ApplicantEmail, structure.Name, baseUrl + "/espace", "Vous gérez désormais sa fiche depuis votre espace :");
-            linked = true;
-        }
-        if (!linked)
-        {
+            // The structure is theirs: it did not exist before they described it.
             var (invitation, token) = Invitation.Create(application.ApplicantEmail, structure.Id, author.AuthorLabel, now);
             db.Invitations.Add(invitation);
             var link = QueryHelpers.AddQueryString($"{baseUrl}/invitation", "jeton", token);
             AdhesionMails.Accepted(db, time, application.ApplicantEmail, structure.Name, link,
                 $"Pour gérer sa fiche sur la plateforme, acceptez cette invitation (valable jusqu'au {Shared.Display.DateAndTime(invitation.ExpiresAt)}, une seule fois) :");
+        }
+        else
+        {
+            // Joining never hands an existing record to whoever typed its name: managing it stays a link request,
+            // reviewed on its own at /admin/demandes (a shelter's private contact is at stake).
+            AdhesionMails.Accepted(db, time, application.ApplicantEmail, structure.Name, $"{baseUrl}/structures/{structure.Id}/representer",
+                application.LinkRequestId is null
+                    ? "Pour gérer sa fiche sur la plateforme, créez un compte puis demandez à représenter la structure :"
+                    : "Votre demande pour gérer sa fiche est examinée à part ; vous recevrez un message. Sa fiche :");
         }
         if (!await SavedAsync())
         {
@@ -90,7 +91,9 @@ public class AdhesionsModel(PareDbContext db, UserManager<PareUser> users, IChan
         await transaction.CommitAsync();
         Notice = application.NewStructure
             ? $"Adhésion acceptée : « {structure.Name} » est publiée et le demandeur invité à gérer sa fiche."
-            : $"Adhésion acceptée : le demandeur {(linked ? "gère désormais" : "est invité à gérer")} « {structure.Name} ».";
+            : application.LinkRequestId is null
+                ? $"Adhésion acceptée pour « {structure.Name} » ; la gestion de sa fiche passe par une demande de rattachement."
+                : $"Adhésion acceptée pour « {structure.Name} » ; sa demande de rattachement reste à examiner dans « Demandes de rattachement ».";
         return RedirectToPage();
     }
 
@@ -175,11 +178,11 @@ public class AdhesionsModel(PareDbContext db, UserManager<PareUser> users, IChan
     {
         var rows = (from a in db.MembershipApplications.AsNoTracking()
                     join s in db.Structures on a.StructureId equals s.Id
-                    select new { Application = a, s.Name, s.Status }).AsAsyncEnumerable();
+                    select new { Application = a, s.Name, s.Status, s.AddressVisibility, s.PublicAddressRequestedAt }).AsAsyncEnumerable();
         var all = new List<Row>();
         await foreach (var x in rows)
         {
-            all.Add(new Row(x.Application, x.Name, x.Status));
+            all.Add(new Row(x.Application, x.Name, x.Status, x.AddressVisibility == AddressVisibility.Confidentielle, x.PublicAddressRequestedAt != null));
         }
         Open = [.. all.Where(r => r.Application.IsOpen).OrderBy(r => r.Application.CreatedAt)];
         Decided = [.. all.Where(r => !r.Application.IsOpen).OrderByDescending(r => r.Application.DecidedAt).Take(DecidedShown)];
