@@ -1,5 +1,6 @@
 using PareNetwork.Web.Accounts;
 using PareNetwork.Web.Api;
+using PareNetwork.Web.Contributions;
 using PareNetwork.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddCatalog();
 builder.AddJobs();
 builder.AddPublicForms();
 builder.AddHttpFeatures();
+builder.AddContributions();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapReservedPlacesApi();
 app.MapCommunesApi();
 app.MapRazorPages();
 app.MapJobs();
+app.MapContributionFiles();
 
 await app.RunAsync();
 return 0;

@@ -237,6 +237,9 @@ namespace PareNetwork.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContactConsentAt")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("DepartementCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -320,6 +323,7 @@ namespace PareNetwork.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -358,6 +362,9 @@ namespace PareNetwork.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("FileName")
+                        .IsUnique();
 
                     b.HasIndex("StructureId");
 
