@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using PareNetwork.Web.Catalog;
+using PareNetwork.Web.Geo;
 using PareNetwork.Web.Pages.Shared;
 
 namespace PareNetwork.Web.Contributions;
@@ -186,6 +188,19 @@ public sealed class ContributionForm : IValidatableObject
         if (!IsWebLink(ResourceLink))
         {
             yield return Error(LinkError, nameof(ResourceLink));
+        }
+    }
+
+    /// <summary>The structure must be a published one (the public catalogue), the départements known ones; errors by member name.</summary>
+    public IEnumerable<(string Member, string Message)> ReferenceErrors(CatalogSnapshot catalog, GeoReference geo)
+    {
+        if (StructureId is { } id && !catalog.ById.ContainsKey(id))
+        {
+            yield return (nameof(StructureId), "Choisissez une structure de la liste.");
+        }
+        if (Departements.FirstOrDefault(d => !geo.DepartementsByCode.ContainsKey(d.Trim().ToUpperInvariant())) is { } unknown)
+        {
+            yield return (nameof(Departements), $"Département inconnu : « {unknown} ».");
         }
     }
 

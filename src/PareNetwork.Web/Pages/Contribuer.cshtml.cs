@@ -239,13 +239,9 @@ public class ContribuerModel(
 
     private async Task CheckReferencesAsync()
     {
-        if (Input.StructureId is { } id && !(await catalog.GetAsync()).ById.ContainsKey(id))
+        foreach (var (member, message) in Input.ReferenceErrors(await catalog.GetAsync(), geo))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.StructureId)}", "Choisissez une structure de la liste.");
-        }
-        if (Input.Departements.FirstOrDefault(d => !geo.DepartementsByCode.ContainsKey(d.Trim().ToUpperInvariant())) is { } unknown)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Departements)}", $"Département inconnu : « {unknown} ».");
+            ModelState.AddModelError($"{nameof(Input)}.{member}", message);
         }
     }
 
