@@ -27,6 +27,7 @@ namespace PareNetwork.Web.Pages;
 /// </summary>
 [EnableRateLimiting(PublicForms.RateLimitPolicy)]
 [IgnoreAntiforgeryToken]
+[NoFormBinding]
 public class ContribuerModel(
     PareDbContext db,
     StructureCatalog catalog,
@@ -69,6 +70,9 @@ public class ContribuerModel(
     /// <summary>Said when a file was chosen but the form is shown again: a browser never keeps a chosen file.</summary>
     public string? FileNotice { get; private set; }
 
+    /// <summary>Why nothing of the submission could be read (it is not shown again).</summary>
+    public string? Problem { get; private set; }
+
     public long MaxBytes => uploadOptions.Value.MaxBytes;
 
     public string MaxBytesLabel => ContributionFiles.SizeLabel(MaxBytes);
@@ -79,15 +83,16 @@ public class ContribuerModel(
         Input.Kind = ContributionKinds.Parse(type) is { } kind ? ContributionKinds.Code(kind) : null;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         if (Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             return await PostMultipartAsync(ct);
         }
         if (!Request.HasFormContentType)
         {
-            return BadRequest();
+            return Unreadable();
         }
         // A form without a file (urlencoded): small, read by the framework within its default limits.
         try
@@ -96,7 +101,7 @@ public class ContribuerModel(
         }
         catch (AntiforgeryValidationException)
         {
-            return BadRequest();
+            return Unreadable();
         }
         var fields = await Request.ReadFormAsync(ct);
         return Honeypot.IsTripped(fields[Honeypot.FieldName]) ? Thanks() : await SubmitAsync(fields, null);
@@ -118,13 +123,10 @@ public class ContribuerModel(
             return StatusPage(StatusCodes.Status413PayloadTooLarge);
         }
         await using var form = await StreamedForm.ReadAsync(Request, antiforgery, antiforgeryOptions.Value, store, FileField, MaxBytes, ct);
-        switch (form.Outcome)
+        if (form.Outcome is StreamedFormOutcome.Forged or StreamedFormOutcome.Interrupted)
         {
-            case StreamedFormOutcome.Forged:
-                return BadRequest();
-            case StreamedFormOutcome.Interrupted:
-                // The connection was lost or the body is not a form: nothing was stored, and there may be no one to answer.
-                return BadRequest();
+            // No valid token first, a lost connection or not a form at all: nothing was stored, nothing is shown again.
+            return Unreadable();
         }
         var fields = form.Fields;
         if (Honeypot.IsTripped(fields[Honeypot.FieldName]))
@@ -205,7 +207,14 @@ public class ContribuerModel(
         return Thanks();
     }
 
-    private RedirectToPageResult Thanks() => RedirectToPage(new { envoye = true });
+    private RedirectToPageResult Thanks() => RedirectToPage(new { envoye = "true" });
+
+    /// <summary>The form could not be read at all (no valid token, a broken body): shown empty again with a French explanation.</summary>
+    private PageResult Unreadable()
+    {
+        Problem = "Votre envoi n'a pas pu être vérifié (la page était peut-être ouverte depuis trop longtemps, ou la connexion a été coupée) : rien n'a été enregistré. Saisissez à nouveau votre contribution et envoyez-la.";
+        return StatusPage(StatusCodes.Status400BadRequest);
+    }
 
     private string TooLargeMessage => $"Le fichier dépasse {MaxBytesLabel} : choisissez un fichier plus léger, ou indiquez plutôt un lien vers la ressource.";
 
