@@ -23,6 +23,7 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
         { "/departements/68", 200 },
         { NidHautRhin, 200 },
         { "/discretion", 200 },
+        { "/contribuer", 200 },
         { "/page-inexistante", 404 },
     };
 

@@ -37,9 +37,8 @@
 
   var file = form.querySelector('input[type="file"]');
   var error = document.getElementById('fichier-erreur');
-  var max = Number(form.getAttribute('data-max-octets'));
-
   function tooLarge() {
+    var max = Number(form.getAttribute('data-max-octets'));
     return file && !file.disabled && file.files && file.files.length > 0 && max > 0 && file.files[0].size > max;
   }
 
