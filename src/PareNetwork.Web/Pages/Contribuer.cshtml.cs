@@ -15,6 +15,7 @@ using PareNetwork.Web.Contributions.Uploads;
 using PareNetwork.Web.Data;
 using PareNetwork.Web.Forms;
 using PareNetwork.Web.Geo;
+using PareNetwork.Web.Pages.Shared;
 using PareNetwork.Web.Setup;
 
 namespace PareNetwork.Web.Pages;
@@ -238,7 +239,7 @@ public class ContribuerModel(
             if (!ImageScrubber.TryScrub(form.PartialPath!, cleaned, type, uploadOptions.Value.MaxImagePixels))
             {
                 UploadStore.DeletePartial(cleaned);
-                ModelState.AddModelError(FileField, "Cette image n'a pas pu être lue, ou elle est trop grande (50 millions de pixels au plus).");
+                ModelState.AddModelError(FileField, $"Cette image n'a pas pu être lue, ou elle est trop grande ({Display.Number(uploadOptions.Value.MaxImagePixels / 1_000_000)} millions de pixels au plus).");
                 return null;
             }
             form.ReplacePartial(cleaned);

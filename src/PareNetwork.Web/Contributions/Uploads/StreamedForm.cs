@@ -52,8 +52,6 @@ public sealed class StreamedForm : IAsyncDisposable
 
     public long FileSize { get; private set; }
 
-    public string? Field(string name) => _fields.TryGetValue(name, out var values) ? values[0] : null;
-
     public static async Task<StreamedForm> ReadAsync(HttpRequest request, IAntiforgery antiforgery, AntiforgeryOptions antiforgeryOptions,
         UploadStore store, string fileField, long maxFileBytes, CancellationToken ct)
     {
