@@ -1,5 +1,6 @@
 using PareNetwork.Web.Accounts;
 using PareNetwork.Web.Api;
+using PareNetwork.Web.Contributions;
 using PareNetwork.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddPublicForms();
 builder.AddFreshness();
 builder.AddNewsletter();
 builder.AddHttpFeatures();
+builder.AddContributions();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapCommunesApi();
 app.MapRazorPages();
 app.MapJobs();
 app.MapNewsletter();
+app.MapContributionFiles();
 
 await app.RunAsync();
 return 0;

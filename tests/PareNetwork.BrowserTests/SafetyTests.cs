@@ -24,6 +24,7 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
         { NidHautRhin, 200 },
         { "/discretion", 200 },
         { "/adhesion", 200 },
+        { "/contribuer", 200 },
         { "/page-inexistante", 404 },
     };
 

@@ -131,6 +131,20 @@ public class Contribution
         DuplicateOfId = publishedId;
     }
 
+    /// <summary>When the submitter agreed to be contacted about it (the public form requires it); null for seeded items.</summary>
+    public DateTime? ContactConsentAt { get; set; }
+
+    public bool HasFile => FileName is not null;
+
+    /// <summary>Forgets the attached file (its bytes are deleted by the caller): retention, or the coordination's choice.</summary>
+    public void RemoveFile()
+    {
+        FileName = null;
+        FileOriginalName = null;
+        FileContentType = null;
+        FileSize = null;
+    }
+
     private void Decide(ContributionStatus status, DateTime at, string by)
     {
         if (!IsPending)

@@ -53,4 +53,7 @@ public static class Honeypot
 
     public static bool IsTripped(HttpRequest request) =>
         request.HasFormContentType && !string.IsNullOrWhiteSpace(request.Form[FieldName]);
+
+    /// <summary>The same rule for a form read as a stream (the contribution form's uploads), given the field's value.</summary>
+    public static bool IsTripped(string? value) => !string.IsNullOrWhiteSpace(value);
 }

@@ -84,12 +84,43 @@ public sealed class MatrixApp : IAsyncLifetime
             Placeholders["{idA}"] = a.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Placeholders["{idB}"] = b.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Placeholders["{shelterId}"] = shelter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Placeholders["{pendingId}"] = (await AddContributionWithFileAsync(scope.ServiceProvider, published: false)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Placeholders["{publishedId}"] = (await AddContributionWithFileAsync(scope.ServiceProvider, published: true)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         Personas[Persona.Anonymous] = Browsing.Anonymous(Factory);
         Personas[Persona.MemberOfA] = await Browsing.AsAsync(Factory, Roles.Membre, a);
         Personas[Persona.MemberOfB] = await Browsing.AsAsync(Factory, Roles.Membre, b);
         Personas[Persona.Dgcs] = await Browsing.AsAsync(Factory, Roles.Dgcs);
         Personas[Persona.Coordination] = await Browsing.AsAsync(Factory, Roles.Coordination);
+    }
+
+    /// <summary>A resource with a stored PDF, pending or published (written directly: the form is tested elsewhere).</summary>
+    private static async Task<int> AddContributionWithFileAsync(IServiceProvider services, bool published)
+    {
+        var store = services.GetRequiredService<PareNetwork.Web.Contributions.Uploads.UploadStore>();
+        var name = PareNetwork.Web.Contributions.Uploads.UploadStore.NewStoredName(PareNetwork.Web.Contributions.Uploads.UploadedFileType.Pdf);
+        var partial = store.NewPartialPath();
+        await File.WriteAllTextAsync(partial, "%PDF-1.4\n%%EOF\n");
+        store.Commit(partial, name);
+        var db = services.GetRequiredService<PareDbContext>();
+        var contribution = new PareNetwork.Web.Contributions.Contribution
+        {
+            Kind = PareNetwork.Web.Contributions.ContributionKind.Ressource,
+            Title = published ? "Ressource publiée de la matrice" : "Ressource en attente de la matrice",
+            ResourceKind = "guide",
+            SubmittedAt = DateTime.UtcNow,
+            FileName = name,
+            FileOriginalName = "guide.pdf",
+            FileContentType = "application/pdf",
+            FileSize = 15,
+        };
+        if (published)
+        {
+            contribution.Publish(DateTime.UtcNow, "matrice");
+        }
+        db.Contributions.Add(contribution);
+        await db.SaveChangesAsync();
+        return contribution.Id;
     }
 
     public string Resolve(string path) => Placeholders.Aggregate(path, (p, kv) => p.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
@@ -228,6 +259,17 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.All("POST", "/newsletter/desabonnement/un-clic?jeton=inconnu", new(HttpStatusCode.BadRequest)),
         RouteCase.CoordinationOnly("GET", "/admin/newsletter"),
         RouteCase.CoordinationOnly("POST", "/admin/newsletter/csv"),
+        // Contributions: the public form, the moderation, and a pending item's file (hidden, 404, from everyone but the coordination).
+        RouteCase.All("GET", "/contribuer", Expect.Ok),
+        RouteCase.All("POST", "/contribuer", Expect.Ok),
+        RouteCase.CoordinationOnly("GET", "/admin/contributions"),
+        RouteCase.CoordinationOnly("GET", "/admin/contributions?statut=toutes&type=ressource"),
+        RouteCase.CoordinationOnly("GET", "/admin/contributions/{pendingId}"),
+        RouteCase.CoordinationOnly("POST", "/admin/contributions/{pendingId}?handler=Enregistrer"),
+        RouteCase.CoordinationOnly("POST", "/admin/contributions/{pendingId}?handler=Refuser"),
+        RouteCase.CoordinationOnly("POST", "/admin/contributions/{pendingId}?handler=Doublon"),
+        new("GET", "/contributions/{pendingId}/fichier", Expect.NotFound, Expect.NotFound, Expect.NotFound, Expect.NotFound, Expect.Ok),
+        RouteCase.All("GET", "/contributions/{publishedId}/fichier", Expect.Ok),
     ];
 
     public static IEnumerable<object[]> Cases =>

@@ -37,5 +37,8 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.PrimitiveCollection(c => c.Themes);
         builder.HasOne<Structure>().WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Contribution>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
+        // Two moderators deciding at once: the second decision writes nothing (UPDATE … WHERE Status = 'EnAttente').
+        builder.Property(c => c.Status).IsConcurrencyToken();
+        builder.HasIndex(c => c.FileName).IsUnique();
     }
 }

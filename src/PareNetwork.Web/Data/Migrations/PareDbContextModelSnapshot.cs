@@ -405,6 +405,9 @@ namespace PareNetwork.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContactConsentAt")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("DepartementCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -488,6 +491,7 @@ namespace PareNetwork.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -526,6 +530,9 @@ namespace PareNetwork.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("FileName")
+                        .IsUnique();
 
                     b.HasIndex("StructureId");
 
