@@ -10,6 +10,7 @@ builder.AddAccounts();
 builder.AddCatalog();
 builder.AddJobs();
 builder.AddPublicForms();
+builder.AddPublications();
 builder.AddHttpFeatures();
 
 var app = builder.Build();
@@ -39,6 +40,7 @@ app.MapDepartementsApi();
 app.MapStructuresApi();
 app.MapReservedPlacesApi();
 app.MapCommunesApi();
+app.MapPublications();
 app.MapRazorPages();
 app.MapJobs();
 
