@@ -41,7 +41,11 @@ public static class PublicationFeed
     private static SyndicationItem ToEntry(PublicItem item, string baseUrl)
     {
         var url = baseUrl + item.Url;
-        var entry = new SyndicationItem(item.Title, Summary(item), new Uri(url), url, new DateTimeOffset(item.PublishedAt, TimeSpan.Zero));
+        var entry = new SyndicationItem(item.Title, (SyndicationContent?)null, new Uri(url), url, new DateTimeOffset(item.PublishedAt, TimeSpan.Zero))
+        {
+            Summary = new TextSyndicationContent(item.Excerpt ?? item.Title),
+            Content = new TextSyndicationContent(Content(item)),
+        };
         if (item.PublishedOn is { } on)
         {
             entry.PublishDate = new DateTimeOffset(on.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -58,7 +62,7 @@ public static class PublicationFeed
         return entry;
     }
 
-    private static string Summary(PublicItem item)
+    private static string Content(PublicItem item)
     {
         var parts = new List<string>();
         if (item.Text is { } text)

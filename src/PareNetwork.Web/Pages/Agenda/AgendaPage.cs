@@ -29,7 +29,7 @@ public abstract class AgendaPage(GeoReference geo, PublicationCatalog catalog, T
 
     public string Path => IsArchive ? "/agenda/archives" : "/agenda";
 
-    public async Task OnGetAsync(string? page)
+    public async Task OnGetAsync()
     {
         var snapshot = await catalog.GetAsync();
         (Filter, var errors) = PublicationFilter.Parse(Request.Query, geo, snapshot);
@@ -38,7 +38,7 @@ public abstract class AgendaPage(GeoReference geo, PublicationCatalog catalog, T
         var events = (IsArchive ? snapshot.Past(now) : snapshot.Upcoming(now)).Where(e => Filter.Matches(e, geo)).ToList();
         Total = events.Count;
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, PageCount) : 1;
+        PageNumber = int.TryParse(Request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, PageCount) : 1;
         PageItems = [.. events.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
     }
 

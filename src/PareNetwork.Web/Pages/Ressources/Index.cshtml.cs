@@ -29,7 +29,7 @@ public class IndexModel(GeoReference geo, PublicationCatalog catalog) : PageMode
 
     public IReadOnlyList<string> Criteria => Filter.Describe(geo);
 
-    public async Task OnGetAsync(string? page)
+    public async Task OnGetAsync()
     {
         Snapshot = await catalog.GetAsync();
         (Filter, var errors) = PublicationFilter.Parse(Request.Query, geo, Snapshot);
@@ -37,7 +37,7 @@ public class IndexModel(GeoReference geo, PublicationCatalog catalog) : PageMode
         var matching = Snapshot.Items.Where(i => Filter.Matches(i, geo)).ToList();
         Total = matching.Count;
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, PageCount) : 1;
+        PageNumber = int.TryParse(Request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, PageCount) : 1;
         PageItems = [.. matching.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
     }
 
