@@ -71,13 +71,59 @@ public sealed class ContributionSeedingTests
         }
     }
 
+    [Fact]
+    public async Task A_malformed_row_stops_the_whole_seed_and_nothing_is_written()
+    {
+        var dataSeed = SeedWith("2023-11-14 14:30", "14/11/2023");
+        var app = new PareAppFactory(dataSeedPath: dataSeed);
+        try
+        {
+            var error = Assert.Throws<SeedDataException>(() => app.CreateClient());
+
+            Assert.Equal("resources.csv, ligne 2, champ « starts_at » : date « 14/11/2023 » illisible (aaaa-mm-jj ou aaaa-mm-jj hh:mm, heure de Paris).", error.Message);
+            using var db = app.OpenDatabase();
+            Assert.Equal(("0", "0", "0", "0"), (Scalar(db, "SELECT COUNT(*) FROM Contributions"), Scalar(db, "SELECT COUNT(*) FROM Structures"), Scalar(db, "SELECT COUNT(*) FROM Communes"), Scalar(db, "SELECT COUNT(*) FROM SeedKeys")));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            app.DeleteFolder();
+            Directory.Delete(dataSeed, recursive: true);
+        }
+    }
+
     [Theory]
-    [InlineData("2023-11-14 14:30", "14/11/2023", "resources.csv, ligne 2, champ « starts_at » : date « 14/11/2023 » illisible (aaaa-mm-jj ou aaaa-mm-jj hh:mm, heure de Paris).")]
     [InlineData(",droit-d-enfance,", ",inconnue-au-bataillon,", "resources.csv, ligne 2, champ « structure » : structure « inconnue-au-bataillon » inconnue (l'id d'une ligne de structures.csv).")]
     [InlineData(",evenement,", ",conference,", "resources.csv, ligne 2, champ « kind » : type « conference » inconnu (evenement, actualite ou ressource).")]
+    [InlineData("t-webinaire,", "T Webinaire,", "resources.csv, ligne 2, champ « id » : identifiant « T Webinaire » invalide (lettres minuscules, chiffres et tirets).")]
     [InlineData("2023-11-14 16:30", "2023-11-14 12:00", "resources.csv, ligne 2, champ « ends_at » : la fin doit suivre le début.")]
+    [InlineData("2023-11-14 16:30", "2023-11-15", "resources.csv, ligne 2, champ « ends_at » : le début et la fin sont tous deux des jours (2023-11-22), ou tous deux des jours et heures (2023-11-22 14:30).")]
+    [InlineData("2023-11-14 14:30,2023-11-14 16:30", "2026-03-29 02:30,2026-03-29 04:00", "resources.csv, ligne 2, champ « starts_at » : « 2026-03-29 02:30 » n'existe pas à Paris (passage à l'heure d'été).")]
     [InlineData("https://example.org/inscription-webinaire", "javascript:alert(1)", "resources.csv, ligne 2, champ « registration_url » : « javascript:alert(1) » n'est pas une adresse web (http ou https).")]
-    public async Task A_malformed_row_stops_the_seed_naming_file_line_and_field_and_writes_nothing(string from, string to, string message)
+    [InlineData(",oui,", ",peut-être,", "resources.csv, ligne 2, champ « online » : « peut-être » : oui ou non.")]
+    [InlineData("003_d005263f61a08afb.txt", "", "resources.csv, ligne 2, champ « source » : au moins un fichier source est obligatoire.")]
+    public void A_malformed_row_is_reported_with_its_file_line_and_field(string from, string to, string message)
+    {
+        var dataSeed = SeedWith(from, to);
+        try
+        {
+            var structureKeys = File.ReadLines(Path.Combine(dataSeed, "structures.csv")).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]);
+            var structures = structureKeys.Select((key, i) => (key, i + 1)).ToDictionary(p => p.key, p => p.Item2, StringComparer.Ordinal);
+            string[] departements = [.. Enumerable.Range(1, 95).Where(n => n != 20).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture)), "2A", "2B", "971", "972", "973", "974", "976"];
+
+            var error = Assert.Throws<SeedDataException>(() => ContributionSeeder.Read(
+                Path.Combine(dataSeed, "resources.csv"), structures, new HashSet<string>(), departements.ToHashSet(), DateTime.UtcNow));
+
+            Assert.Equal(message, error.Message);
+        }
+        finally
+        {
+            Directory.Delete(dataSeed, recursive: true);
+        }
+    }
+
+    /// <summary>A copy of the tests' seed whose first resources.csv row has <paramref name="from"/> replaced by <paramref name="to"/>.</summary>
+    private static string SeedWith(string from, string to)
     {
         var dataSeed = Directory.CreateTempSubdirectory("pare-dataseed-").FullName;
         foreach (var file in Directory.GetFiles(PareAppFactory.TestSeed))
@@ -89,21 +135,7 @@ public sealed class ContributionSeedingTests
         Assert.Contains(from, lines[1], StringComparison.Ordinal);
         lines[1] = lines[1].Replace(from, to, StringComparison.Ordinal);
         File.WriteAllLines(resources, lines);
-        var app = new PareAppFactory(dataSeedPath: dataSeed);
-        try
-        {
-            var error = Assert.Throws<SeedDataException>(() => app.CreateClient());
-
-            Assert.Equal(message, error.Message);
-            using var db = app.OpenDatabase();
-            Assert.Equal(("0", "0", "0"), (Scalar(db, "SELECT COUNT(*) FROM Contributions"), Scalar(db, "SELECT COUNT(*) FROM Structures"), Scalar(db, "SELECT COUNT(*) FROM Communes")));
-        }
-        finally
-        {
-            await app.DisposeAsync();
-            app.DeleteFolder();
-            Directory.Delete(dataSeed, recursive: true);
-        }
+        return dataSeed;
     }
 
     private static (long Total, long Events, long News, long Resources, long Published) Counts(PareAppFactory app)

@@ -28,24 +28,12 @@ internal static partial class ContributionSeeder
         {
             return 0;
         }
-        var rows = CsvFiles.Read<ResourceRow>(path);
         var remembered = (await db.SeedKeys.Where(k => k.Key.StartsWith(KeyPrefix)).Select(k => k.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var structures = await db.Structures.Where(s => s.ExternalKey != null).ToDictionaryAsync(s => s.ExternalKey!, s => s.Id, StringComparer.Ordinal, ct);
         var seededStructureKeys = (await db.SeedKeys.Select(k => k.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var departements = (await db.Departements.Select(d => d.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var now = DateTime.UtcNow;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var toAdd = new List<(string Key, Contribution Item)>();
-
-        foreach (var (line, row) in rows)
-        {
-            var contribution = ToContribution(line, row, seen, structures, seededStructureKeys, departements, now);
-            var key = KeyPrefix + row.Id;
-            if (!remembered.Contains(key))
-            {
-                toAdd.Add((key, contribution));
-            }
-        }
+        var toAdd = Read(path, structures, seededStructureKeys, departements, now).Where(r => !remembered.Contains(r.Key)).ToList();
         foreach (var (key, item) in toAdd)
         {
             db.Contributions.Add(item);
@@ -55,9 +43,21 @@ internal static partial class ContributionSeeder
         return toAdd.Count;
     }
 
+    /// <summary>
+    /// Reads and checks every row (seed key, contribution); the first bad row throws a <see cref="SeedDataException"/>
+    /// naming its line and field. <paramref name="structures"/> maps structure keys to ids; a key in
+    /// <paramref name="seededStructureKeys"/> but not there belongs to a structure since merged or deleted: no tie.
+    /// </summary>
+    internal static List<(string Key, Contribution Item)> Read(
+        string path, IReadOnlyDictionary<string, int> structures, IReadOnlySet<string> seededStructureKeys, IReadOnlySet<string> departements, DateTime now)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. CsvFiles.Read<ResourceRow>(path).Select(r => (KeyPrefix + r.Row.Id, ToContribution(r.Line, r.Row, seen, structures, seededStructureKeys, departements, now)))];
+    }
+
     private static Contribution ToContribution(
-        long line, ResourceRow row, HashSet<string> seen, Dictionary<string, int> structures, HashSet<string> seededStructureKeys,
-        HashSet<string> departements, DateTime now)
+        long line, ResourceRow row, HashSet<string> seen, IReadOnlyDictionary<string, int> structures, IReadOnlySet<string> seededStructureKeys,
+        IReadOnlySet<string> departements, DateTime now)
     {
         SeedDataException Error(string field, string problem) => new(FileName, line, field, problem);
         string? Text(string? value, string field, int max)
