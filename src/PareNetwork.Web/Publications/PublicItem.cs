@@ -72,26 +72,32 @@ public sealed record PublicItem(
     public static PublicItem From(Contribution c, PublicStructure? structure) => new(
         c.Id,
         c.Kind,
-        c.Title,
-        c.Text,
+        Clean(c.Title)!,
+        Clean(c.Text),
         Display.WebHref(c.Link),
         structure is null ? null : StructureLink.From(structure),
         [.. c.DepartementCodes.Order(StringComparer.Ordinal)],
-        [.. c.Themes],
-        c.Audience,
+        [.. c.Themes.Select(t => Clean(t)!)],
+        Clean(c.Audience),
         new EventSchedule(c.Kind == ContributionKind.Evenement ? c.StartsAt : null, c.Kind == ContributionKind.Evenement ? c.EndsAt : null),
-        c.Place,
+        Clean(c.Place),
         c.Online,
-        c.Organiser,
-        c.Speakers,
-        c.Price,
+        Clean(c.Organiser),
+        Clean(c.Speakers),
+        Clean(c.Price),
         Display.WebHref(c.RegistrationUrl),
-        c.Territory,
-        c.ResourceKind,
-        c.Author,
+        Clean(c.Territory),
+        Clean(c.ResourceKind),
+        Clean(c.Author),
         c.PublishedOn,
         c.FileName is not null,
-        c.FileName is null ? null : c.FileOriginalName,
+        c.FileName is null ? null : Clean(c.FileOriginalName),
         c.FileName is null ? null : c.FileSize,
         c.ModeratedAt ?? c.SubmittedAt);
+
+    /// <summary>Without control characters (line breaks and tabs kept): XML (the Atom feed) and iCalendar admit none, no reader needs them.</summary>
+    internal static string? Clean(string? text) =>
+        text is null || !text.Any(IsStray) ? text : new string([.. text.Where(c => !IsStray(c))]);
+
+    private static bool IsStray(char c) => char.IsControl(c) && c is not '\n' and not '\t';
 }

@@ -226,6 +226,35 @@ public sealed class FeedAndConfidentialityTests(PublicationsApp app)
         Assert.Contains(Seeded.Mist, await app.HtmlAsync("/ressources"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Control_characters_in_a_published_text_leave_the_feeds_readable()
+    {
+        var ids = new List<int>();
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PareDbContext>();
+            var text = "Ligne\0 une\u0007\r\nligne \u001Bdeux";
+            var resource = new Contribution { Kind = ContributionKind.Ressource, Status = ContributionStatus.Publiee, Title = "Guide\u0001 abîmé", Text = text, SubmittedAt = DateTime.UtcNow };
+            var meeting = new Contribution { Kind = ContributionKind.Evenement, Status = ContributionStatus.Publiee, Title = "Réunion\u0001 abîmée", Text = text, StartsAt = new DateTime(2023, 12, 20, 9, 0, 0, DateTimeKind.Utc), SubmittedAt = DateTime.UtcNow };
+            db.Contributions.AddRange(resource, meeting);
+            await db.SaveChangesAsync();
+            ids.AddRange([resource.Id, meeting.Id]);
+        }
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(await app.TextAsync("/ressources.atom")));
+            var entry = SyndicationFeed.Load(reader).Items.Single(i => i.Title.Text == "Guide abîmé");
+            var calendarEvent = Ical.Net.Calendar.Load(await app.TextAsync("/agenda.ics"))!.Events.Single(e => e.Summary == "Réunion abîmée");
+
+            Assert.Equal("Ligne une\nligne deux", ((TextSyndicationContent)entry.Content).Text);
+            Assert.StartsWith("Ligne une\nligne deux", calendarEvent.Description, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await RemoveAsync(ids);
+        }
+    }
+
     private async Task RemoveAsync(IReadOnlyList<int> ids)
     {
         await using var scope = app.App.Services.CreateAsyncScope();
