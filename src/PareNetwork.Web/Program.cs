@@ -16,6 +16,7 @@ builder.AddCoverage();
 builder.AddPublicForms();
 builder.AddFreshness();
 builder.AddNewsletter();
+builder.AddPublications();
 builder.AddHttpFeatures();
 builder.AddContributions();
 
@@ -48,6 +49,7 @@ app.MapStructuresApi();
 app.MapReservedPlacesApi();
 app.MapCoverageReportsApi();
 app.MapCommunesApi();
+app.MapPublications();
 app.MapRazorPages();
 app.MapJobs();
 app.MapNewsletter();

@@ -25,6 +25,12 @@ public sealed class SafetyTests(PareAppFixture app, ITestOutputHelper output) : 
         { "/discretion", 200 },
         { "/adhesion", 200 },
         { "/contribuer", 200 },
+        { "/ressources", 200 },
+        { "/ressources?type=ressource&annee=2023", 200 },
+        { "/ressources/9/violences-sexuelles-entre-mineurs-agir-prevenir-guerir", 200 },
+        { "/agenda", 200 },
+        { "/agenda/archives", 200 },
+        { "/agenda/1/webinaire-pare-echange-de-pratiques-france-belgique-et-quebec", 200 },
         { "/page-inexistante", 404 },
     };
 

@@ -31,10 +31,15 @@ public class GarbageInputTests(SeededApp app, ITestOutputHelper output)
         ("/api/structures/nearby", ["commune", "lat", "lon", "limit"]),
         ("/api/structures/around", ["commune", "lat", "lon", "departement", "action", "public", "portee", "nature", "q"]),
         ("/api/communes/search", ["q"]),
+        ("/ressources", ["q", "type", "theme", "region", "departement", "public", "annee", "page"]),
+        ("/agenda", ["region", "departement", "page"]),
+        ("/agenda/archives", ["region", "departement", "page"]),
+        ("/agenda.ics", []),
+        ("/ressources.atom", []),
     ];
 
     /// <summary>Route segments: the département code and the structure id and slug.</summary>
-    private static readonly string[] RouteTemplates = ["/departements/{0}", "/structures/{0}", "/structures/1/{0}", "/structures/{0}/x"];
+    private static readonly string[] RouteTemplates = ["/departements/{0}", "/structures/{0}", "/structures/1/{0}", "/structures/{0}/x", "/ressources/{0}", "/ressources/9/{0}", "/agenda/{0}", "/agenda/1/{0}", "/agenda/{0}.ics"];
 
     private static readonly string[] Garbage =
     [

@@ -169,6 +169,21 @@ public sealed class RoleRouteMatrixTests(MatrixApp app, ITestOutputHelper output
         RouteCase.All("GET", "/api/inconnue", Expect.NotFound),
         RouteCase.All("GET", "/Error", Expect.NotFound),
 
+        // Resource centre and agenda (test seed: item 1 is the webinar, item 9 the book), public for everyone.
+        RouteCase.All("GET", "/ressources", Expect.Ok),
+        RouteCase.All("GET", "/ressources?type=ressource&theme=fugue&region=75&departement=33&public=professionnels&annee=2022&q=mineur", Expect.Ok),
+        RouteCase.All("GET", "/ressources/9/violences-sexuelles-entre-mineurs-agir-prevenir-guerir", Expect.Ok),
+        RouteCase.All("GET", "/ressources/999999", Expect.NotFound),
+        RouteCase.All("GET", "/ressources.atom", Expect.Ok),
+        RouteCase.All("GET", "/agenda", Expect.Ok),
+        RouteCase.All("GET", "/agenda?region=44", Expect.Ok),
+        RouteCase.All("GET", "/agenda/archives", Expect.Ok),
+        RouteCase.All("GET", "/agenda/1/webinaire-pare-echange-de-pratiques-france-belgique-et-quebec", Expect.Ok),
+        RouteCase.All("GET", "/agenda/999999", Expect.NotFound),
+        RouteCase.All("GET", "/agenda/1.ics", Expect.Ok),
+        RouteCase.All("GET", "/agenda/999999.ics", Expect.NotFound),
+        RouteCase.All("GET", "/agenda.ics", Expect.Ok),
+
         // Accounts.
         RouteCase.All("GET", "/connexion", Expect.Ok),
         RouteCase.All("POST", "/connexion", Expect.Ok),

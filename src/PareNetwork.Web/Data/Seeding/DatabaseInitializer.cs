@@ -25,11 +25,12 @@ public sealed partial class DatabaseInitializer(PareDbContext db, IOptions<SeedO
             seededReference = true;
         }
         var addedStructures = await StructureSeeder.SeedAsync(db, dataPath, ct);
+        var addedContributions = await ContributionSeeder.SeedAsync(db, dataPath, ct);
         await transaction.CommitAsync(ct);
 
-        LogReady(logger, clock.ElapsedMilliseconds, seededReference, addedStructures);
+        LogReady(logger, clock.ElapsedMilliseconds, seededReference, addedStructures, addedContributions);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready in {ElapsedMs} ms (reference data seeded: {SeededReference}, structures added: {AddedStructures})")]
-    private static partial void LogReady(ILogger logger, long elapsedMs, bool seededReference, int addedStructures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready in {ElapsedMs} ms (reference data seeded: {SeededReference}, structures added: {AddedStructures}, contributions added: {AddedContributions})")]
+    private static partial void LogReady(ILogger logger, long elapsedMs, bool seededReference, int addedStructures, int addedContributions);
 }
