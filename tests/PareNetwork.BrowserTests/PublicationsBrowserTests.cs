@@ -36,7 +36,7 @@ public sealed class PublicationsBrowserTests(PareAppFixture app, ITestOutputHelp
 
         await Expect(Page.Locator("#ressources-compte")).ToHaveTextAsync("4 contenus");
         Assert.StartsWith("/ressources?q=&type=ressource&theme=&", CurrentPath, StringComparison.Ordinal);
-        await Expect(Page.Locator("#ressources-liste .badge")).ToHaveTextAsync(["Enquête", "Vademecum", "Livre", "Outil"]);
+        await Expect(Page.Locator("#ressources-liste .badge")).ToHaveTextAsync(["Enquête", "Vademecum, fiche pratique", "Livre", "Outil pédagogique"]);
     }
 
     [Fact]

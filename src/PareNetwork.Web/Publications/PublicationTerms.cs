@@ -13,19 +13,9 @@ public static class PublicationTerms
         (ContributionKind.Evenement, "evenement", "Événement", "Événements"),
     ];
 
-    /// <summary>Codes of <see cref="Contribution.ResourceKind"/> and their labels; an unknown code is shown as « Ressource ».</summary>
+    /// <summary>The one list of resource kinds (<see cref="Contributions.ResourceKinds"/>), the form's and the centre's; an unknown code is shown as « Ressource ».</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> ResourceKinds =
-    [
-        ("guide", "Guide"),
-        ("rapport", "Rapport"),
-        ("outil", "Outil"),
-        ("livre", "Livre"),
-        ("video", "Vidéo"),
-        ("podcast", "Podcast"),
-        ("enquete", "Enquête"),
-        ("campagne", "Campagne"),
-        ("vademecum", "Vademecum"),
-    ];
+        [.. Contributions.ResourceKinds.All.Select(k => (k.Code, k.Label))];
 
     /// <summary>The audiences the centre filters on, each with the words of a free « public » text that it matches.</summary>
     public static readonly IReadOnlyList<(string Code, string Label, string[] Words)> Audiences =

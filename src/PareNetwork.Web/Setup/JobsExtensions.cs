@@ -13,6 +13,12 @@ public static class JobsExtensions
     /// Hangfire on its own SQLite file beside the app database, so that queued and scheduled jobs survive a restart.
     /// Job results live in the app database (<see cref="JobRun"/>), never only in Hangfire.
     /// </summary>
+    /// <summary>
+    /// Hangfire's log provider is process-wide: one bound to an app's logger factory breaks every app started after that
+    /// one stopped (the tests start many). Warnings and errors go to the console, whatever the app.
+    /// </summary>
+    private static readonly Hangfire.Logging.ILogProvider HangfireLog = new Hangfire.Logging.LogProviders.ColouredConsoleLogProvider(Hangfire.Logging.LogLevel.Warn);
+
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(JobsOptions.Section);
@@ -30,6 +36,7 @@ public static class JobsExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLog)
             .UseStorage(services.GetRequiredService<JobStorage>()));
         if (options.Server)
         {

@@ -336,7 +336,8 @@ public sealed class ContributionRateLimitTests : IAsyncLifetime
         Assert.Contains("Trop d'envois depuis votre connexion", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PareNetwork.Web.Data.PareDbContext>();
-        Assert.Equal(["Deuxième", "Première"], db.Contributions.Select(c => c.Title).Order().ToList());
+        string[] submitted = ["Première", "Deuxième", "Troisième"];
+        Assert.Equal(["Deuxième", "Première"], db.Contributions.Where(c => submitted.Contains(c.Title)).Select(c => c.Title).Order().ToList());
         // Reading the form is never limited.
         using var get = await anonymous.GetAsync("/contribuer");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
