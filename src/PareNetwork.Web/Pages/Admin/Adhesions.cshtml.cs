@@ -83,7 +83,7 @@ public class AdhesionsModel(PareDbContext db, IChangeContext author, TimeProvide
                     ? "Pour gérer sa fiche sur la plateforme, créez un compte puis demandez à représenter la structure :"
                     : "Votre demande pour gérer sa fiche est examinée à part ; vous recevrez un message. Sa fiche :");
         }
-        if (!await SavedAsync())
+        if (!await db.SaveUnlessDecidedMeanwhileAsync())
         {
             Notice = "Cette demande avait déjà été traitée : rien n'a changé.";
             return RedirectToPage();
@@ -115,7 +115,7 @@ public class AdhesionsModel(PareDbContext db, IChangeContext author, TimeProvide
         var question = Message.Text.Trim();
         application.AskForInformation(question, time.GetUtcNow().UtcDateTime);
         AdhesionMails.InformationRequested(db, time, application.ApplicantEmail, await StructureNameAsync(application.StructureId), question);
-        Notice = await SavedAsync() ? "Question envoyée au demandeur ; sa réponse vous arrivera par courriel." : "Cette demande avait déjà été traitée : rien n'a changé.";
+        Notice = await db.SaveUnlessDecidedMeanwhileAsync() ? "Question envoyée au demandeur ; sa réponse vous arrivera par courriel." : "Cette demande avait déjà été traitée : rien n'a changé.";
         return RedirectToPage();
     }
 
@@ -147,7 +147,7 @@ public class AdhesionsModel(PareDbContext db, IChangeContext author, TimeProvide
             request.Refuse(now, author.AuthorLabel, reason);
         }
         AdhesionMails.Refused(db, time, application.ApplicantEmail, structure.Name, reason);
-        Notice = await SavedAsync() ? "Adhésion refusée ; le demandeur en est informé par courriel." : "Cette demande avait déjà été traitée : rien n'a changé.";
+        Notice = await db.SaveUnlessDecidedMeanwhileAsync() ? "Adhésion refusée ; le demandeur en est informé par courriel." : "Cette demande avait déjà été traitée : rien n'a changé.";
         return RedirectToPage();
     }
 
@@ -156,20 +156,6 @@ public class AdhesionsModel(PareDbContext db, IChangeContext author, TimeProvide
         MessageFailedFor = (adhesion, action);
         await LoadAsync();
         return Page();
-    }
-
-    private async Task<bool> SavedAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     private Task<string> StructureNameAsync(int id) => db.Structures.Where(s => s.Id == id).Select(s => s.Name).SingleAsync();

@@ -50,7 +50,7 @@ public class DemandesModel(PareDbContext db, UserManager<PareUser> users, IChang
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var now = time.GetUtcNow().UtcDateTime;
-        if (request.Accept(now, author.AuthorLabel) is not { } member || !await SavedAsync())
+        if (request.Accept(now, author.AuthorLabel) is not { } member || !await db.SaveUnlessDecidedMeanwhileAsync())
         {
             Notice = "Cette demande avait déjà été traitée : rien n'a changé.";
             return RedirectToPage();
@@ -96,25 +96,10 @@ public class DemandesModel(PareDbContext db, UserManager<PareUser> users, IChang
         {
             MembershipMails.RequestRefused(db, time, email, structureName, reason);
         }
-        Notice = await SavedAsync()
+        Notice = await db.SaveUnlessDecidedMeanwhileAsync()
             ? "Demande refusée ; le demandeur en est informé par courriel."
             : "Cette demande avait déjà été traitée : rien n'a changé.";
         return RedirectToPage();
-    }
-
-    /// <summary>Saves the decision; false when another decision on the same request was saved first (nothing is written).</summary>
-    private async Task<bool> SavedAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     private Task<string> StructureNameAsync(int id) =>

@@ -64,7 +64,7 @@ public class MisesEnRelationModel(PareDbContext db, IChangeContext author, TimeP
         request.Forward(time.GetUtcNow().UtcDateTime, author.AuthorLabel);
         ContactRequestMails.ForwardedToStructure(db, time, to, request, structure.Name);
         ContactRequestMails.Forwarded(db, time, request, structure.Name);
-        Notice = await SavedAsync()
+        Notice = await db.SaveUnlessDecidedMeanwhileAsync()
             ? $"Demande transmise à « {structure.Name} » ; le demandeur en est informé, sans les coordonnées de la structure."
             : "Cette demande avait déjà été traitée : rien n'a changé.";
         return RedirectToPage();
@@ -92,7 +92,7 @@ public class MisesEnRelationModel(PareDbContext db, IChangeContext author, TimeP
         request.Refuse(time.GetUtcNow().UtcDateTime, author.AuthorLabel, reason);
         var name = await db.Structures.Where(s => s.Id == request.StructureId).Select(s => s.Name).SingleAsync();
         ContactRequestMails.Refused(db, time, request, name, reason);
-        Notice = await SavedAsync()
+        Notice = await db.SaveUnlessDecidedMeanwhileAsync()
             ? "Demande refusée ; le demandeur en est informé par courriel."
             : "Cette demande avait déjà été traitée : rien n'a changé.";
         return RedirectToPage();
@@ -100,21 +100,6 @@ public class MisesEnRelationModel(PareDbContext db, IChangeContext author, TimeP
 
     private static string? ForwardAddress(string? privateEmail, string? publicEmail) =>
         !string.IsNullOrWhiteSpace(privateEmail) ? privateEmail.Trim() : !string.IsNullOrWhiteSpace(publicEmail) ? publicEmail.Trim() : null;
-
-    /// <summary>False when another decision on the same request was saved first (nothing is written, no e-mail leaves).</summary>
-    private async Task<bool> SavedAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
 
     private async Task LoadAsync()
     {

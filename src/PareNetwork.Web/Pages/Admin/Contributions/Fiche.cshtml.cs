@@ -73,7 +73,7 @@ public class FicheModel(PareDbContext db, StructureCatalog catalog, GeoReference
             Contribution.Publish(Now, author.AuthorLabel);
             ContributionMails.Published(db, time, Contribution);
         }
-        if (!await SavedAsync())
+        if (!await db.SaveUnlessDecidedMeanwhileAsync())
         {
             return AlreadyDecided(id);
         }
@@ -103,7 +103,7 @@ public class FicheModel(PareDbContext db, StructureCatalog catalog, GeoReference
         }
         Contribution.Refuse(Now, author.AuthorLabel, Reason);
         ContributionMails.Refused(db, time, Contribution, Reason);
-        if (!await SavedAsync())
+        if (!await db.SaveUnlessDecidedMeanwhileAsync())
         {
             return AlreadyDecided(id);
         }
@@ -133,7 +133,7 @@ public class FicheModel(PareDbContext db, StructureCatalog catalog, GeoReference
         }
         Contribution.MarkDuplicateOf(original.Id, Now, author.AuthorLabel);
         ContributionMails.Duplicate(db, time, Contribution, original.Title);
-        if (!await SavedAsync())
+        if (!await db.SaveUnlessDecidedMeanwhileAsync())
         {
             return AlreadyDecided(id);
         }
@@ -162,21 +162,6 @@ public class FicheModel(PareDbContext db, StructureCatalog catalog, GeoReference
     {
         Notice = "Cette contribution avait déjà été modérée : la décision n'a pas changé.";
         return RedirectToPage(new { id });
-    }
-
-    /// <summary>Saves; false when another moderator's decision was saved first (the status is a concurrency token).</summary>
-    private async Task<bool> SavedAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     private async Task<bool> LoadAsync(int id)
