@@ -6,7 +6,7 @@ namespace PareNetwork.Web.Adhesions;
 /// <summary>The e-mails of « Rejoindre le réseau »: each step of the review tells the applicant.</summary>
 public static class AdhesionMails
 {
-    public static void Received(PareDbContext db, TimeProvider time, string to, string structureName) => Add(db, time, to,
+    public static void Received(PareDbContext db, TimeProvider time, string to, string structureName) => db.QueueMail(time, to,
         "Demande d'adhésion reçue – Réseau PARÉ",
         $"""
         Bonjour,
@@ -17,7 +17,7 @@ public static class AdhesionMails
         La coordination du réseau PARÉ
         """);
 
-    public static void AwaitingReview(PareDbContext db, TimeProvider time, string to, string structureName, string link) => Add(db, time, to,
+    public static void AwaitingReview(PareDbContext db, TimeProvider time, string to, string structureName, string link) => db.QueueMail(time, to,
         "Une demande d'adhésion attend – Réseau PARÉ",
         $"""
         Bonjour,
@@ -29,7 +29,7 @@ public static class AdhesionMails
         PareNetwork
         """);
 
-    public static void InformationRequested(PareDbContext db, TimeProvider time, string to, string structureName, string question) => Add(db, time, to,
+    public static void InformationRequested(PareDbContext db, TimeProvider time, string to, string structureName, string question) => db.QueueMail(time, to,
         "Demande d'adhésion : une précision, s'il vous plaît – Réseau PARÉ",
         $"""
         Bonjour,
@@ -44,7 +44,7 @@ public static class AdhesionMails
         La coordination du réseau PARÉ
         """);
 
-    public static void Accepted(PareDbContext db, TimeProvider time, string to, string structureName, string link, string linkLabel) => Add(db, time, to,
+    public static void Accepted(PareDbContext db, TimeProvider time, string to, string structureName, string link, string linkLabel) => db.QueueMail(time, to,
         "Bienvenue dans le réseau PARÉ",
         $"""
         Bonjour,
@@ -57,7 +57,7 @@ public static class AdhesionMails
         La coordination du réseau PARÉ
         """);
 
-    public static void Refused(PareDbContext db, TimeProvider time, string to, string structureName, string reason) => Add(db, time, to,
+    public static void Refused(PareDbContext db, TimeProvider time, string to, string structureName, string reason) => db.QueueMail(time, to,
         "Demande d'adhésion non acceptée – Réseau PARÉ",
         $"""
         Bonjour,
@@ -70,12 +70,4 @@ public static class AdhesionMails
 
         La coordination du réseau PARÉ
         """);
-
-    private static void Add(PareDbContext db, TimeProvider time, string to, string subject, string body) => db.Outbox.Add(new OutboxMessage
-    {
-        To = to,
-        Subject = subject,
-        TextBody = body,
-        CreatedAt = time.GetUtcNow().UtcDateTime,
-    });
 }

@@ -9,7 +9,7 @@ namespace PareNetwork.Web.ContactRequests;
 /// </summary>
 public static class ContactRequestMails
 {
-    public static void Received(PareDbContext db, TimeProvider time, ContactRequest request, string structureName) => Add(db, time, request.RequesterEmail,
+    public static void Received(PareDbContext db, TimeProvider time, ContactRequest request, string structureName) => db.QueueMail(time, request.RequesterEmail,
         "Demande de mise en relation reçue – Réseau PARÉ",
         $"""
         Bonjour,
@@ -23,7 +23,7 @@ public static class ContactRequestMails
         La coordination du réseau PARÉ
         """);
 
-    public static void AwaitingReview(PareDbContext db, TimeProvider time, string to, string structureName, string link) => Add(db, time, to,
+    public static void AwaitingReview(PareDbContext db, TimeProvider time, string to, string structureName, string link) => db.QueueMail(time, to,
         "Une demande de mise en relation attend – Réseau PARÉ",
         $"""
         Bonjour,
@@ -36,7 +36,7 @@ public static class ContactRequestMails
         """);
 
     /// <summary>To the structure's private contact: who asks and why; the structure decides whether to answer.</summary>
-    public static void ForwardedToStructure(PareDbContext db, TimeProvider time, string to, ContactRequest request, string structureName) => Add(db, time, to,
+    public static void ForwardedToStructure(PareDbContext db, TimeProvider time, string to, ContactRequest request, string structureName) => db.QueueMail(time, to,
         "Demande de mise en relation d'un professionnel – Réseau PARÉ",
         $"""
         Bonjour,
@@ -57,7 +57,7 @@ public static class ContactRequestMails
         La coordination du réseau PARÉ
         """);
 
-    public static void Forwarded(PareDbContext db, TimeProvider time, ContactRequest request, string structureName) => Add(db, time, request.RequesterEmail,
+    public static void Forwarded(PareDbContext db, TimeProvider time, ContactRequest request, string structureName) => db.QueueMail(time, request.RequesterEmail,
         "Votre demande de mise en relation a été transmise – Réseau PARÉ",
         $"""
         Bonjour,
@@ -69,7 +69,7 @@ public static class ContactRequestMails
         La coordination du réseau PARÉ
         """);
 
-    public static void Refused(PareDbContext db, TimeProvider time, ContactRequest request, string structureName, string reason) => Add(db, time, request.RequesterEmail,
+    public static void Refused(PareDbContext db, TimeProvider time, ContactRequest request, string structureName, string reason) => db.QueueMail(time, request.RequesterEmail,
         "Votre demande de mise en relation n'a pas été transmise – Réseau PARÉ",
         $"""
         Bonjour,
@@ -83,12 +83,4 @@ public static class ContactRequestMails
 
         La coordination du réseau PARÉ
         """);
-
-    private static void Add(PareDbContext db, TimeProvider time, string to, string subject, string body) => db.Outbox.Add(new OutboxMessage
-    {
-        To = to,
-        Subject = subject,
-        TextBody = body,
-        CreatedAt = time.GetUtcNow().UtcDateTime,
-    });
 }

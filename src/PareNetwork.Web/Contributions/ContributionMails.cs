@@ -28,7 +28,7 @@ public static class ContributionMails
     {
         foreach (var to in coordination)
         {
-            Add(db, time, to,
+            db.QueueMail(time, to,
                 $"Contribution à modérer : {ContributionKinds.Label(c.Kind).ToLowerInvariant()} – Réseau PARÉ",
                 $"""
                 Bonjour,
@@ -95,17 +95,10 @@ public static class ContributionMails
     {
         if (c.SubmitterEmail is { Length: > 0 } to)
         {
-            Add(db, time, to, subject, body);
+            db.QueueMail(time, to, subject, body);
         }
     }
 
-    private static void Add(PareDbContext db, TimeProvider time, string to, string subject, string body) => db.Outbox.Add(new OutboxMessage
-    {
-        To = to,
-        Subject = subject,
-        TextBody = body,
-        CreatedAt = time.GetUtcNow().UtcDateTime,
-    });
 
     /// <summary>Published items a pending one may duplicate, newest first (for the moderation's choice).</summary>
     public static Task<List<(int Id, string Title)>> PublishedTitlesAsync(PareDbContext db, ContributionKind kind) =>

@@ -6,7 +6,7 @@ namespace PareNetwork.Web.Membership;
 /// <summary>The e-mails of link requests and invitations, added to the outbox of the unit of work that causes them.</summary>
 public static class MembershipMails
 {
-    public static void RequestReceived(PareDbContext db, TimeProvider time, string to, string structureName) => Add(db, time, to,
+    public static void RequestReceived(PareDbContext db, TimeProvider time, string to, string structureName) => db.QueueMail(time, to,
         "Demande reçue – Réseau PARÉ",
         $"""
         Bonjour,
@@ -19,7 +19,7 @@ public static class MembershipMails
         La coordination du réseau PARÉ
         """);
 
-    public static void RequestAccepted(PareDbContext db, TimeProvider time, string to, string structureName, string spaceLink) => Add(db, time, to,
+    public static void RequestAccepted(PareDbContext db, TimeProvider time, string to, string structureName, string spaceLink) => db.QueueMail(time, to,
         "Demande acceptée – Réseau PARÉ",
         $"""
         Bonjour,
@@ -32,7 +32,7 @@ public static class MembershipMails
         La coordination du réseau PARÉ
         """);
 
-    public static void RequestRefused(PareDbContext db, TimeProvider time, string to, string structureName, string reason) => Add(db, time, to,
+    public static void RequestRefused(PareDbContext db, TimeProvider time, string to, string structureName, string reason) => db.QueueMail(time, to,
         "Demande non acceptée – Réseau PARÉ",
         $"""
         Bonjour,
@@ -46,7 +46,7 @@ public static class MembershipMails
         La coordination du réseau PARÉ
         """);
 
-    public static void Invited(PareDbContext db, TimeProvider time, string to, string structureName, string link, DateTime expiresAt) => Add(db, time, to,
+    public static void Invited(PareDbContext db, TimeProvider time, string to, string structureName, string link, DateTime expiresAt) => db.QueueMail(time, to,
         "Invitation à gérer une structure – Réseau PARÉ",
         $"""
         Bonjour,
@@ -60,12 +60,4 @@ public static class MembershipMails
 
         La coordination du réseau PARÉ
         """);
-
-    private static void Add(PareDbContext db, TimeProvider time, string to, string subject, string body) => db.Outbox.Add(new OutboxMessage
-    {
-        To = to,
-        Subject = subject,
-        TextBody = body,
-        CreatedAt = time.GetUtcNow().UtcDateTime,
-    });
 }
